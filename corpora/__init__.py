@@ -1,0 +1,1 @@
+"""Corpora shipped with framing (package data, read with importlib.resources)."""

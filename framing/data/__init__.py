@@ -1,0 +1,1 @@
+"""Data files framing needs at run time (abbreviations, irregular verb forms, ...)."""

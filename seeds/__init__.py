@@ -1,0 +1,1 @@
+"""Lexicon packs shipped with framing (package data, read with importlib.resources)."""
