@@ -182,11 +182,12 @@ def _mark_role(mark: str, prev: str, nxt: str, double_open: bool, single_open: b
             return "close"
         return "close" if double_open else "open"
     # ’ and ': apostrophe inside a word (don’t, NATO’s) or before digits (’90s).
+    # The right mark ’ closes but never opens a quotation.
     if prev.isalnum() and nxt.isalnum():
         return "none"
     if can_close and single_open:
         return "close"
-    if can_open and not can_close and not nxt.isdigit():
+    if mark == "'" and can_open and not can_close and not nxt.isdigit():
         return "open"
     return "none"
 
