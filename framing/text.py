@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 
 import numpy as np
 
@@ -42,9 +43,9 @@ VOICES: tuple[str, ...] = (AUTHORIAL, QUOTED, REPORTED, SCARE_QUOTED)
 
 _CURRENCY = "$€£¥₴₽"
 TOKEN_RE = re.compile(
-    r"(?:[^\W\d_]\.){2,}"                                   # dotted acronyms: U.S., e.g.
+    r"[^\W\d_](?:\.(?:[^\W\d_]\.)+"                         # dotted acronyms: U.S., e.g.
+    r"|[^\W_]*(?:[-‐‑'’][^\W_]+)*)"                         # words: NATO’s, US-Russian, don't
     rf"|[{_CURRENCY}]?\d+(?:[.,]\d+)*(?:[^\W_]+|%)?(?:[-‐‑][^\W_]+)*"  # €135.7bn, $100m, 28-point
-    r"|[^\W_]+(?:[-‐‑'’][^\W_]+)*"                           # words: NATO’s, US-Russian, don't
 )
 
 _LINE_RE = re.compile(r"[^\r\n]+")
@@ -61,8 +62,9 @@ def tokenize(text: str) -> np.ndarray:
     >>> [text[s:e] for s, e in tokenize(text)]
     ['NATO’s', 'US-Russian', 'talks', 'cost', '€135.7bn']
     """
-    spans = [m.span() for m in TOKEN_RE.finditer(text)]
-    return np.array(spans, dtype=np.int64).reshape(-1, 2)
+    spans = list(map(re.Match.span, TOKEN_RE.finditer(text)))
+    flat = np.fromiter(chain.from_iterable(spans), dtype=np.int64, count=2 * len(spans))
+    return flat.reshape(-1, 2)
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -103,14 +105,48 @@ def split_sentences(text: str) -> np.ndarray:
     ['Gen. Smith arrived in the U.S. on Monday.', 'Talks began.', '► Details follow']
     """
     punkt = resources.sentence_splitter()
+    abbreviations = resources.abbreviations()
     spans: list[tuple[int, int]] = []
     for b_start, b_end in _blocks(text):
         block = text[b_start:b_end]
-        if "." not in block and "!" not in block and "?" not in block:
-            spans.append((b_start, b_end))
-            continue
-        spans.extend((b_start + s, b_start + e) for s, e in punkt.span_tokenize(block))
+        fast = _unambiguous_spans(block, abbreviations)
+        found = fast if fast is not None else punkt.span_tokenize(block)
+        spans.extend((b_start + s, b_start + e) for s, e in found)
     return np.array(spans, dtype=np.int64).reshape(-1, 2)
+
+
+_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_WORD_BEFORE_RE = re.compile(r"(?:^|[\s\"'“‘«(\[])([^\W\d_]{2,})$")
+_STARTER_RE = re.compile(r"\s+[\"'“‘«(\[]?[^\W\d_]")
+
+
+def _unambiguous_spans(block: str, abbreviations: frozenset[str]) -> list[tuple[int, int]] | None:
+    """Sentence spans of ``block`` when every candidate boundary is plain, else ``None``.
+
+    A plain boundary is one Punkt would mark whatever its parameters: ``?``
+    or ``!``, or a single full stop after a word of two or more letters that
+    is not a known abbreviation, followed by a capitalised word. Anything
+    else (abbreviations, initials, numbers, ellipses, a lowercase next word)
+    is left to Punkt, so the result equals Punkt's on every block; this
+    fast path only skips Punkt's per-candidate work where the answer is sure.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END_RE.finditer(block):
+        punct = m.group().rstrip("\"'”’»)]")
+        nxt = _STARTER_RE.match(block, m.end())
+        if nxt is None or not block[nxt.end() - 1].isupper():
+            return None
+        if "." in punct or "…" in punct:
+            if punct != ".":
+                return None
+            word = _WORD_BEFORE_RE.search(block, 0, m.start())
+            if word is None or word.group(1).lower() in abbreviations:
+                return None
+        spans.append((start, m.end()))
+        start = nxt.start() + len(nxt.group()) - len(nxt.group().lstrip())
+    spans.append((start, len(block)))
+    return spans
 
 
 # ---------------------------------------------------------------------------
@@ -123,6 +159,7 @@ _CLOSE_ONLY = frozenset("”»›")
 _OPENING_CONTEXT = frozenset("([{—–-/")
 _CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-…/")
 _PARAGRAPH_RE = re.compile(r"\n\s*\n|\r\n\s*\r\n")
+_SPACE_RE = re.compile(r"\s*")
 _SO_CALLED_RE = re.compile(r"so[-\s]called\s*$", re.IGNORECASE)
 
 #: Scare quotes hold at most this many words.
@@ -215,11 +252,13 @@ def _find_quote_spans(text: str) -> list[tuple[int, int, bool, int]]:
             stack.pop()
         if not stack:
             return
-        rest = text[at:].lstrip()
-        if rest[:1] in ('"', "“", "«", "„") and len(stack) == 1:
+        after = _SPACE_RE.match(text, at).end()
+        if text[after:after + 1] in ('"', "“", "«", "„") and len(stack) == 1:
             continued = True
             return
-        end = len(text[:at].rstrip())
+        end = at
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
         while stack:
             is_double, pos = stack.pop()
             if is_double:

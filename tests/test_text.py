@@ -180,3 +180,29 @@ def test_degenerate_text_segments_without_error(text: str) -> None:
 def test_segment_rejects_bytes() -> None:
     with pytest.raises(TypeError):
         segment(b"bytes are not text")  # type: ignore[arg-type]
+
+
+def _punkt_only(text: str) -> list[tuple[int, int]]:
+    from framing import resources
+    from framing.text import _blocks
+
+    punkt = resources.sentence_splitter()
+    return [(b + s, b + e) for b, be in _blocks(text) for s, e in punkt.span_tokenize(text[b:be])]
+
+
+@pytest.mark.parametrize("text", [
+    "He left. She stayed! Why? Nobody knew.",
+    "Gen. Smith met Mr. Jones. Then the U.S. delegation left.",
+    "The deal was signed in 2025. The war went on.",
+    "It cost $5.5bn. Officials said so... Perhaps not. e.g. this one.",
+    "“We will win.” The crowd cheered. ‘Never!’ said another.",
+    "He said “no.” then walked off. J. R. Smith agreed. Prof. Lee did not.",
+])
+def test_sentence_fast_path_equals_punkt(text: str) -> None:
+    assert [tuple(s) for s in split_sentences(text).tolist()] == _punkt_only(text)
+
+
+def test_sentence_fast_path_equals_punkt_on_the_demo_corpus(demo_dir) -> None:
+    for path in sorted(demo_dir.glob("texts/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert [tuple(s) for s in split_sentences(text).tolist()] == _punkt_only(text), path.name
