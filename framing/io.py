@@ -520,7 +520,7 @@ def _iter_json_array(text: str, name: str) -> Iterator[tuple[int, Any]]:
     index = _JSON_WS.match(text).end()  # type: ignore[union-attr]
     if text[index:index + 1] != "[":
         if index == len(text):
-            raise fail(index, "empty file (expected a JSON list of document objects)")
+            raise CorpusError(f"{name}:1: empty file (expected a JSON list of document objects)")
         value, _ = decode(index)
         raise fail(index, f"expected a JSON list of document objects, found {_json_kind(value)}")
     index = _JSON_WS.match(text, index + 1).end()  # type: ignore[union-attr]
@@ -829,7 +829,7 @@ def _jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, os.PathLike):
         return os.fspath(value)
-    raise TypeError(f"cannot write a {type(value).__name__} as JSON: {value!r:.80}")
+    raise TypeError(f"cannot write {type(value).__name__} value as JSON: {value!r:.80}")
 
 
 def write_jsonl(records: Iterable[Any], path_or_file: Target) -> int:
@@ -886,7 +886,7 @@ def _csv_cell(value: Any) -> str:
 
 def write_csv(frame_or_rows: Any, path_or_file: Target, *,
               columns: Sequence[str] | None = None) -> int:
-    """Write a table as CSV (UTF-8, header row, ``\\n`` line ends).
+    """Write a table as CSV (UTF-8, header row, RFC 4180 ``\\r\\n`` line ends).
 
     Parameters
     ----------
@@ -908,8 +908,8 @@ def write_csv(frame_or_rows: Any, path_or_file: Target, *,
     Notes
     -----
     Missing values are written as empty cells; dict and list values as JSON.
-    Texts are quoted where needed, so line breaks inside them (``\\r\\n``
-    too) survive a round trip through :func:`read_corpus`.
+    Texts are quoted where needed, so any line breaks inside them (lone
+    ``\\r`` too) survive a round trip through :func:`read_corpus`.
     """
     if hasattr(frame_or_rows, "columns") and hasattr(frame_or_rows, "to_dict"):
         names = [str(c) for c in frame_or_rows.columns]
@@ -920,7 +920,10 @@ def write_csv(frame_or_rows: Any, path_or_file: Target, *,
     if columns is not None:
         names = list(columns)
     with _open_for_writing(path_or_file) as stream:
-        writer = csv.writer(stream, lineterminator="\n")
+        # "\r\n" (RFC 4180), not "\n": the csv module quotes only fields holding
+        # a character of the line terminator, so with "\n" a lone "\r" inside a
+        # text would be written bare and could not be read back.
+        writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(names)
         for row in rows:
             writer.writerow([_csv_cell(row.get(name)) for name in names])
