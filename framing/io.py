@@ -91,7 +91,7 @@ __all__ = [
     "write_jsonl",
 ]
 
-PathLike = str | os.PathLike
+PathLike = str | os.PathLike[str]
 Record = Document | Skipped
 
 #: Document fields read from a record besides the id and the text.
@@ -357,13 +357,14 @@ class _Options:
 
 
 def _collect(records: Iterable[Record], *, name: str) -> Corpus:
-    corpus = Corpus(name=name)
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
     for item in records:
         if isinstance(item, Document):
-            corpus._add(item)
+            documents.append(item)
         else:
-            corpus.skipped.append(item)
-    return corpus
+            skipped.append(item)
+    return Corpus(documents, skipped=skipped, name=name)
 
 
 def _unique(located: Iterable[tuple[str, Record]], seen: dict[str, str]) -> Iterator[Record]:
@@ -552,11 +553,12 @@ def _json_kind(value: Any) -> str:
     return kinds.get(type(value), type(value).__name__)
 
 
-def _csv_rows(path: Path, name: str, options: _Options) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield ``(physical line of the row's start, row)`` for each data row of a CSV file.
+def _csv_table(path: Path, name: str,
+               options: _Options) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """Read the header of a CSV file; return it and an iterator over the data rows.
 
-    The header row is checked: no empty or repeated column names. Every row
-    must have as many fields as the header.
+    The rows come as ``(physical line where the row starts, row dict)``. The
+    header must name every column once; every row must have as many fields.
     """
     lines = (line for _, line in _decoded_lines(path, name, options))
     reader = csv.reader(lines, strict=True)
@@ -569,23 +571,28 @@ def _csv_rows(path: Path, name: str, options: _Options) -> Iterator[tuple[int, d
     repeated = sorted({c for c in header if header.count(c) > 1})
     if repeated:
         raise CorpusError(f"{name}:1: repeated column name(s) in the header: {', '.join(repeated)}")
-    while True:
-        start = reader.line_num + 1
-        row = _next_csv_row(reader, name)
-        if row is None:
-            return
-        if not row:  # a blank line between rows
-            continue
-        if len(row) != len(header):
-            raise CorpusError(f"{name}:{start}: row has {len(row)} fields, expected {len(header)} "
-                              f"as in the header ({', '.join(header)})")
-        yield start, dict(zip(header, row))
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        while True:
+            start = reader.line_num + 1
+            row = _next_csv_row(reader, name)
+            if row is None:
+                return
+            if not row:  # a blank line between rows
+                continue
+            if len(row) != len(header):
+                raise CorpusError(f"{name}:{start}: row has {len(row)} fields, expected "
+                                  f"{len(header)} as in the header ({', '.join(header)})")
+            yield start, dict(zip(header, row))
+
+    return header, rows()
 
 
 def _next_csv_row(reader: Any, name: str) -> list[str] | None:
     previous = csv.field_size_limit(_CSV_FIELD_LIMIT)
     try:
-        return next(reader)
+        row: list[str] = next(reader)
+        return row
     except StopIteration:
         return None
     except csv.Error as error:
@@ -604,26 +611,15 @@ def _require_columns(name: str, header: Iterable[str], needed: dict[str, str],
 
 
 def _read_csv(path: Path, name: str, options: _Options) -> Iterator[tuple[str, Record]]:
-    checked = False
-    for lineno, row in _csv_rows(path, name, options):
-        if not checked:
-            hint = ""
-            if "file" in row and options.text_column not in row:
-                hint = f" (a manifest? pass the folder that holds {_MANIFEST} instead)"
-            _require_columns(name, row, {options.id_column: "the document id",
-                                         options.text_column: "the document text"}, hint)
-            checked = True
+    header, rows = _csv_table(path, name, options)
+    hint = ""
+    if "file" in header and options.text_column not in header:
+        hint = f" (a manifest? pass the folder that holds {_MANIFEST} instead)"
+    _require_columns(name, header, {options.id_column: "the document id",
+                                    options.text_column: "the document text"}, hint)
+    for lineno, row in rows:
         where = f"{name}:{lineno}"
         yield where, _record_to_item(row, where, options)
-    if not checked:  # header only: still check the columns, for a clear error
-        _require_columns(name, _csv_header(path, name, options),
-                         {options.id_column: "the document id",
-                          options.text_column: "the document text"})
-
-
-def _csv_header(path: Path, name: str, options: _Options) -> list[str]:
-    lines = (line for _, line in _decoded_lines(path, name, options))
-    return _next_csv_row(csv.reader(lines, strict=True), name) or []
 
 
 def _read_folder(folder: Path, name: str, options: _Options) -> Iterator[tuple[str, Record]]:
@@ -632,14 +628,12 @@ def _read_folder(folder: Path, name: str, options: _Options) -> Iterator[tuple[s
     if not manifest.is_file():
         raise CorpusError(f"{name}: folder has no {_MANIFEST} (expected a manifest with columns "
                           f"id,file,outlet,byline,published,event and one text file per row)")
-    checked = False
-    for lineno, row in _csv_rows(manifest, manifest_name, options):
-        if not checked:
-            _require_columns(manifest_name, row, {
-                "id": "the document id",
-                "file": "the text file of each document, relative to the folder",
-            })
-            checked = True
+    header, rows = _csv_table(manifest, manifest_name, options)
+    _require_columns(manifest_name, header, {
+        "id": "the document id",
+        "file": "the text file of each document, relative to the folder",
+    })
+    for lineno, row in rows:
         where = f"{manifest_name}:{lineno}"
         doc_id = row["id"]
         if not doc_id:
@@ -647,46 +641,46 @@ def _read_folder(folder: Path, name: str, options: _Options) -> Iterator[tuple[s
         if not row["file"]:
             raise CorpusError(f"{where}: document {doc_id!r} has an empty 'file' "
                               f"(expected the path of its text file, relative to {name})")
-        fields = {f: _as_str(row.get(f), f, where, doc_id) for f in METADATA_FIELDS}
+        fields = {f: row.get(f, "") for f in METADATA_FIELDS}
         meta = {k: v for k, v in row.items() if k not in ("id", "file", *METADATA_FIELDS)}
         file_name = os.path.join(name, row["file"])
-        text_or_reason = _read_text_file(folder / row["file"], file_name, options)
-        if isinstance(text_or_reason, _Reason):
-            yield where, Skipped(doc_id, str(text_or_reason), source=file_name,
+        try:
+            text = _read_text_file(folder / row["file"], file_name, options)
+        except _Unreadable as problem:
+            yield where, Skipped(doc_id, str(problem), source=file_name,
                                  outlet=fields["outlet"], event=fields["event"])
         else:
-            yield where, Document(doc_id, text_or_reason, meta=meta, source=file_name, **fields)
-    if not checked:
-        _require_columns(manifest_name, _csv_header(manifest, manifest_name, options),
-                         {"id": "the document id", "file": "the text file of each document"})
+            yield where, Document(doc_id, text, meta=meta, source=file_name, **fields)
 
 
-class _Reason(str):
-    """Why a text could not be had (distinguishes a reason from a text)."""
+class _Unreadable(Exception):
+    """A text file that cannot become a document; the message is the reason to report."""
 
 
-def _read_text_file(path: Path, name: str, options: _Options) -> str | _Reason:
+def _read_text_file(path: Path, name: str, options: _Options) -> str:
+    """Read and decode one text file of a folder corpus, or raise _Unreadable with the reason."""
     try:
         size = path.stat().st_size
         if options.max_bytes is not None and size > options.max_bytes:
-            return _Reason(f"too large: {name} is {size} bytes, "
-                           f"more than max_bytes={options.max_bytes}")
+            raise _Unreadable(f"too large: {name} is {size} bytes, "
+                              f"more than max_bytes={options.max_bytes}")
         data = path.read_bytes()
     except FileNotFoundError:
-        return _Reason(f"file not found: {name}")
+        raise _Unreadable(f"file not found: {name}") from None
     except OSError as error:
-        return _Reason(f"cannot read file: {name} ({error.strerror or error})")
+        raise _Unreadable(f"cannot read file: {name} ({error.strerror or error})") from None
     if options.ascii_compatible and b"\x00" in data:
-        return _Reason(f"binary content: {name} contains NUL bytes (first at byte {data.index(0)})")
+        raise _Unreadable(f"binary content: {name} contains NUL bytes "
+                          f"(first at byte {data.index(0)})")
     if options.strips_bom and data.startswith(_BOM):
         data = data[len(_BOM):]
     try:
         text = data.decode(options.codec)
     except UnicodeDecodeError as error:
         line, detail = _decode_problem(data, error, options)
-        return _Reason(f"not valid {options.label}: {name}:{line} {detail}")
+        raise _Unreadable(f"not valid {options.label}: {name}:{line} {detail}") from None
     if "\x00" in text:
-        return _Reason(f"binary content: {name} contains NUL characters")
+        raise _Unreadable(f"binary content: {name} contains NUL characters")
     return text
 
 
@@ -748,10 +742,8 @@ def _record_to_item(record: Mapping[str, Any], where: str, options: _Options) ->
     for key, value in record.items():
         if key in (id_column, text_column, *METADATA_FIELDS):
             continue
-        if key == "meta" and isinstance(value, Mapping):
-            continue
-        if key == "meta" and _is_missing(value):
-            continue
+        if key == "meta" and (isinstance(value, Mapping) or _is_missing(value)):
+            continue  # merged above, or an empty meta cell of a DataFrame
         meta[key] = _plain(value)
 
     def skip(reason: str) -> Skipped:
@@ -766,6 +758,7 @@ def _record_to_item(record: Mapping[str, Any], where: str, options: _Options) ->
     if "\x00" in text:
         return skip(f"binary content: text contains NUL characters "
                     f"(first at offset {text.index(chr(0))})")
+    # n characters take at most 4n UTF-8 bytes: encode only texts that may be too large.
     if options.max_bytes is not None and len(text) * 4 > options.max_bytes:
         size = len(text.encode("utf-8", errors="surrogatepass"))
         if size > options.max_bytes:
@@ -784,7 +777,7 @@ _READERS: dict[str, Callable[[Path, str, _Options], Iterator[tuple[str, Record]]
 # Writing
 # --------------------------------------------------------------------------
 
-Target = str | os.PathLike | IO[str]
+Target = str | os.PathLike[str] | IO[str]
 
 
 @contextmanager
@@ -793,10 +786,10 @@ def _open_for_writing(target: Target) -> Iterator[IO[str]]:
     if isinstance(target, str) and target == "-":
         yield sys.stdout
         return
-    if hasattr(target, "write"):
-        yield target  # type: ignore[misc]
+    if not isinstance(target, (str, os.PathLike)):
+        yield target
         return
-    path = Path(target)  # type: ignore[arg-type]
+    path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as stream:
         yield stream
