@@ -35,6 +35,7 @@ class MeasureResult(Protocol):
 #: Registered measures: name -> "module:function". Imported on first use so
 #: that ``import framing`` stays cheap.
 MEASURES: dict[str, str] = {
+    "style": "framing.measures.style:measure",
 }
 
 
