@@ -92,7 +92,6 @@ _NONCONTRACTION_APOSTROPHE_RE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION_RE = re.compile(r"[^\w\s\']")
 _NON_LETTER_RE = re.compile(r"\W+")
 _TEXTSTAT_SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*")
-_WHITESPACE_RE = re.compile(r"\s+")
 
 
 def _words(text: str) -> list[str]:
@@ -243,6 +242,10 @@ def _readonly(values: Iterable[float] | np.ndarray, dtype: type = np.float64) ->
 
 def _per_1k(count: int | None, tokens: int) -> float | None:
     return 1000.0 * count / tokens if tokens and count is not None else None
+
+
+def _non_space_chars(text: str) -> int:
+    return sum(map(len, text.split()))
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -403,9 +406,9 @@ def measure(ctx: DocumentContext) -> StyleResult:
     # Share inside quotations (the quoted voice of the segmentation).
     base = seg.voice
     quoted = base.codes == VOICES.index(QUOTED)
-    quoted_chars = sum(len(_WHITESPACE_RE.sub("", text[s:e]))
+    quoted_chars = sum(_non_space_chars(text[s:e])
                        for s, e in zip(base.starts[quoted].tolist(), base.ends[quoted].tolist()))
-    total_chars = len(_WHITESPACE_RE.sub("", text))
+    total_chars = _non_space_chars(text)
     quoted_tokens = int((seg.token_voice_codes == VOICES.index(QUOTED)).sum())
 
     n_excl, n_excl_auth = _sentences_with_mark(text, "!", sentences, ctx.voice.codes_at)
