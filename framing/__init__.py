@@ -37,12 +37,15 @@ _EXPORTS = {
     "DocumentAnalysis": "framing.analysis",
     "analyze": "framing.analysis",
     "demo_corpus_path": "framing.corpora_data",
+    "compare": "framing.comparison",
+    "Comparison": "framing.comparison",
 }
 
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:
     from framing.analysis import Analysis, Analyzer, DocumentAnalysis, analyze
+    from framing.comparison import Comparison, compare
     from framing.corpora_data import demo_corpus_path
     from framing.document import Corpus, Document, Skipped
     from framing.errors import CorpusError, FramingError, LexiconError, ResourceError
