@@ -18,8 +18,8 @@ from framing.errors import ResourceError
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
-    from pyphen import Pyphen
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from pyphen import Pyphen  # type: ignore[import-untyped]
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # type: ignore[import-untyped]
 
 __all__ = [
     "data_lines", "sentence_splitter", "reporting_cue_forms",
@@ -109,7 +109,7 @@ def syllable_counts() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def hyphenator() -> Pyphen:
     """The Pyphen hyphenator textstat uses for words missing from the CMU dictionary."""
-    from pyphen import Pyphen
+    from pyphen import Pyphen  # type: ignore[import-untyped]
 
     return Pyphen(lang=READABILITY_LANG)
 
@@ -122,7 +122,8 @@ def easy_words() -> frozenset[str]:
     spec = importlib.util.find_spec("textstat")
     if spec is None or not spec.submodule_search_locations:
         raise ResourceError("textstat is not installed: its Dale-Chall word list is needed")
-    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "en" / "easy_words.txt"
+    package_dir = next(iter(spec.submodule_search_locations))
+    path = Path(package_dir) / "resources" / "en" / "easy_words.txt"
     try:
         with path.open(encoding="utf-8") as f:
             return frozenset(line.strip() for line in f)

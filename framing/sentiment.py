@@ -55,7 +55,7 @@ class VaderScorer:
     """
 
     def __init__(self, lexicon: Mapping[str, float], emojis: Mapping[str, str]) -> None:
-        from vaderSentiment import vaderSentiment as vs
+        from vaderSentiment import vaderSentiment as vs  # type: ignore[import-untyped]
 
         self._lexicon = dict(lexicon)
         self._emojis = dict(emojis)
@@ -88,9 +88,8 @@ class VaderScorer:
 
     def _negation_check(self, valence: float, lowers: list[str], start_i: int, i: int) -> float:
         n_scalar = self._n_scalar
-        if start_i == 0:
-            if self._negated(lowers[i - 1]):
-                valence = valence * n_scalar
+        if start_i == 0 and self._negated(lowers[i - 1]):
+            valence = valence * n_scalar
         if start_i == 1:
             if lowers[i - 2] == "never" and (lowers[i - 1] == "so" or lowers[i - 1] == "this"):
                 valence = valence * 1.25

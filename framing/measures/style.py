@@ -64,8 +64,8 @@ if TYPE_CHECKING:
     from framing.analysis import DocumentContext
 
 __all__ = [
-    "MIN_WORDS", "MIN_SENTENCES", "READABILITY_INDICES", "ReadabilityCounts", "StyleResult",
-    "readability_counts", "readability", "sentence_sentiment", "measure",
+    "MARKER_KINDS", "MIN_SENTENCES", "MIN_WORDS", "READABILITY_INDICES", "ReadabilityCounts",
+    "StyleResult", "measure", "readability", "readability_counts", "sentence_sentiment",
 ]
 
 #: Fewer word tokens than this: the document is flagged ``low_evidence``.
@@ -203,7 +203,7 @@ def readability(text: str) -> dict[str, float | None]:
     --------
     >>> scores = readability("The talks ended. Nobody signed anything. Both sides left Geneva.")
     >>> round(scores["flesch_kincaid_grade"], 2)
-    3.1
+    5.77
     """
     return readability_counts(text).scores()
 
@@ -235,7 +235,7 @@ def sentence_sentiment(text: str, sentences: np.ndarray) -> np.ndarray:
 
 
 def _readonly(values: Iterable[float] | np.ndarray, dtype: type = np.float64) -> np.ndarray:
-    arr = np.array(values, dtype=dtype)
+    arr: np.ndarray = np.array(values, dtype=dtype)
     arr.flags.writeable = False
     return arr
 
@@ -397,9 +397,9 @@ def measure(ctx: DocumentContext) -> StyleResult:
     if markers:
         codes = ctx.voice.codes_at(np.array([m.start for m in markers], dtype=np.int64))
         for m, code in zip(markers, codes.tolist()):
-            counts = marker_counts[m.category_kind]
-            counts[0] += 1
-            counts[1] += code == authorial_code
+            kind_counts = marker_counts[m.category_kind]
+            kind_counts[0] += 1
+            kind_counts[1] += code == authorial_code
     hedges = marker_counts.get("hedge", [None, None])
     intensifiers = marker_counts.get("intensifier", [None, None])
 
