@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 import pytest
+from conftest import DEMO, shared_seeds_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,42 +17,45 @@ from framing.analysis import Analyzer, DocumentContext
 from framing.document import Document
 from framing.measures import MEASURES, get_measure
 from framing.measures.style import (
-    MIN_SENTENCES, MIN_WORDS, READABILITY_INDICES, StyleResult, readability, readability_counts,
+    MIN_SENTENCES,
+    MIN_WORDS,
+    READABILITY_INDICES,
+    StyleResult,
+    readability,
+    readability_counts,
 )
 from framing.sentiment import vader_scorer
-
-from conftest import DEMO, shared_seeds_dir
 
 # Constructed news paragraphs (written for these tests): headlines, quotations,
 # numbers with units, hyphenated words, contractions, curly and straight marks.
 PARAGRAPHS = [
-    "Negotiators from both sides met in Geneva on Sunday for what officials described as "
-    "the most productive round of talks so far. The draft framework, which runs to 28 points, "
-    "would cap the size of the armed forces at 600,000 personnel and set up a joint monitoring "
-    "commission. “We are closer than we have ever been,” a senior U.S. official told reporters, "
-    "speaking on condition of anonymity. Several European diplomats were less optimistic.",
+    ("Negotiators from both sides met in Geneva on Sunday for what officials described as "
+     "the most productive round of talks so far. The draft framework, which runs to 28 points, "
+     "would cap the size of the armed forces at 600,000 personnel and set up a joint monitoring "
+     "commission. “We are closer than we have ever been,” a senior U.S. official told reporters, "
+     "speaking on condition of anonymity. Several European diplomats were less optimistic."),
 
-    "Overnight strikes damaged energy infrastructure in at least four regions, cutting power "
-    "to roughly 1.2m households, the national grid operator said. Repair crews restored "
-    "electricity to most of the capital by Tuesday afternoon, but outages continued in the "
-    "east. The operator's chief executive said the company would need €135.7bn over the next "
-    "decade to rebuild. \"It's not a question of if, it's a question of when,\" she said.",
+    ("Overnight strikes damaged energy infrastructure in at least four regions, cutting power "
+     "to roughly 1.2m households, the national grid operator said. Repair crews restored "
+     "electricity to most of the capital by Tuesday afternoon, but outages continued in the "
+     "east. The operator's chief executive said the company would need €135.7bn over the next "
+     "decade to rebuild. \"It's not a question of if, it's a question of when,\" she said."),
 
-    "The central bank left its key interest rate unchanged at 15.5%, citing persistent "
-    "inflation and uncertainty over the budget. Analysts had widely expected the decision. "
-    "Consumer prices rose 9.1% year-on-year in October, slightly faster than in September. "
-    "The bank's governor warned that the economy could face a prolonged period of slow growth "
-    "if state spending isn't brought under control.",
+    ("The central bank left its key interest rate unchanged at 15.5%, citing persistent "
+     "inflation and uncertainty over the budget. Analysts had widely expected the decision. "
+     "Consumer prices rose 9.1% year-on-year in October, slightly faster than in September. "
+     "The bank's governor warned that the economy could face a prolonged period of slow growth "
+     "if state spending isn't brought under control."),
 
-    "Residents of the frontline town described a desperate situation. Most shops have closed, "
-    "and the last bus left three weeks ago. 'We don't know what will happen tomorrow,' said "
-    "Olena, a 67-year-old pensioner who declined to give her surname. Volunteers deliver "
-    "bread, medicine and water twice a week, when the shelling allows.",
+    ("Residents of the frontline town described a desperate situation. Most shops have closed, "
+     "and the last bus left three weeks ago. 'We don't know what will happen tomorrow,' said "
+     "Olena, a 67-year-old pensioner who declined to give her surname. Volunteers deliver "
+     "bread, medicine and water twice a week, when the shelling allows."),
 
-    "Why would any government sign such a deal? The proposal rewards aggression, its critics "
-    "argue, and leaves the question of security guarantees dangerously vague! Supporters "
-    "counter that an imperfect ceasefire is better than none. Both camps agree on one thing: "
-    "the coming weeks will be decisive.",
+    ("Why would any government sign such a deal? The proposal rewards aggression, its critics "
+     "argue, and leaves the question of security guarantees dangerously vague! Supporters "
+     "counter that an imperfect ceasefire is better than none. Both camps agree on one thing: "
+     "the coming weeks will be decisive."),
 ]
 
 LONG_TEXT = "\n\n".join(PARAGRAPHS)
