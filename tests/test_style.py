@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -284,16 +283,6 @@ def test_sentence_scores_are_reusable_through_ctx_result():
 # Hedges and intensifiers
 
 
-@dataclass(frozen=True)
-class FakeMatch:
-    """Stands in for a lexicon match: only the fields the style measure reads."""
-
-    start: int
-    end: int
-    category_kind: str
-    term: str
-
-
 def tiny_lexicon():
     from framing.lexicon.model import Category, Lexicon, Term
 
@@ -313,16 +302,19 @@ MARKER_TEXT = ('The talks may resume, officials reportedly said. The plan is cle
                '"It is very, very bad and may collapse," a diplomat said.')
 
 
-def marker_matches(text: str) -> list[FakeMatch]:
-    kinds = {"may": "hedge", "reportedly": "hedge", "appear": "hedge",
-             "very": "intensifier", "clearly": "intensifier"}
+def marker_matches(text: str):
+    """What the matcher finds for tiny_lexicon(), built by hand."""
+    from framing.lexicon.matcher import Match
     from framing.text import tokenize
 
+    kinds = {"may": "hedge", "reportedly": "hedge", "appear": "hedge",
+             "very": "intensifier", "clearly": "intensifier"}
     out = []
     for s, e in tokenize(text).tolist():
         word = text[s:e].lower()
         if word in kinds:
-            out.append(FakeMatch(s, e, kinds[word], word))
+            category = "hedges" if kinds[word] == "hedge" else "boosters"
+            out.append(Match(s, e, "tiny-style", category, kinds[word], word, word, strength=0.5))
     return out
 
 
@@ -341,6 +333,20 @@ def test_hedges_and_intensifiers_per_1k_tokens_all_and_authorial():
     assert out["hedges_authorial_per_1k"] == pytest.approx(2000 / n_authorial)
     assert out["intensifiers_per_1k"] == pytest.approx(3000 / n_tokens)
     assert out["intensifiers_authorial_per_1k"] == pytest.approx(1000 / n_authorial)
+
+
+def test_hedge_and_intensifier_spans_are_the_evidence():
+    """Each counted marker is a ``term`` span with its category kind, voice and strength."""
+    ctx = DocumentContext(Document(id="t", text=MARKER_TEXT), lexicons=[tiny_lexicon()],
+                          measures=["style"])
+    ctx.__dict__["matches"] = marker_matches(MARKER_TEXT)
+    spans = ctx.result("style").spans()
+    assert [(s["text"], s["category_kind"], s["voice"]) for s in spans] == [
+        ("may", "hedge", "authorial"), ("reportedly", "hedge", "authorial"),
+        ("may", "hedge", "quoted"), ("clearly", "intensifier", "authorial"),
+        ("very", "intensifier", "quoted"), ("very", "intensifier", "quoted")]
+    assert all(s["kind"] == "term" and s["strength"] == 0.5 for s in spans)
+    assert all(MARKER_TEXT[s["start"]:s["end"]] == s["text"] for s in spans)
 
 
 def test_markers_not_measured_without_a_hedge_or_intensifier_lexicon():

@@ -34,6 +34,7 @@ Hedges and intensifiers
     1,000 word tokens of the whole text and per 1,000 authorial tokens
     (matches in the authorial voice only). ``None`` (not measured, which is
     not zero) when none of the lexicons in use has a category of that kind.
+    Their ``term`` spans are the measure's evidence spans.
 Exclamations and questions
     Sentences holding a ``!`` or a ``?``; a question whose mark is in the
     authorial voice is the outlet's own (rhetorical) question.
@@ -58,6 +59,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from framing import resources
+from framing.measures.terms import voiced_matches
 from framing.text import AUTHORIAL, QUOTED, VOICES
 
 if TYPE_CHECKING:
@@ -281,6 +283,7 @@ class StyleResult:
     n_exclamations_authorial: int
     n_questions: int
     n_rhetorical_questions: int
+    marker_spans: tuple[dict[str, Any], ...] = field(repr=False, compare=False)
     sentence_spans: np.ndarray = field(repr=False, compare=False)
     sentence_compound: np.ndarray = field(repr=False, compare=False)
     sentence_pos: np.ndarray = field(repr=False, compare=False)
@@ -343,9 +346,10 @@ class StyleResult:
         }
 
     def spans(self) -> list[dict[str, Any]]:
-        """No spans of its own: hedge and intensifier matches are lexicon ``term``
-        spans, and sentence sentiment is in the ``sentence_sentiment`` table."""
-        return []
+        """The evidence of the hedge and intensifier counts: their ``term`` spans
+        (``category_kind`` ``hedge`` or ``intensifier``, with ``voice`` and
+        ``strength``). Sentence sentiment is in the ``sentence_sentiment`` table."""
+        return list(self.marker_spans)
 
     def tables(self) -> dict[str, list[dict[str, Any]]]:
         """``style``: one row (the JSONL fields); ``sentence_sentiment``: one row per
@@ -390,18 +394,20 @@ def measure(ctx: DocumentContext) -> StyleResult:
 
     # Hedges and intensifiers, all voices and authorial; not measured (None)
     # when no lexicon has a category of that kind.
-    authorial_code = VOICES.index(AUTHORIAL)
     measured = {c.kind for lex in ctx.lexicons for c in lex.categories} & set(MARKER_KINDS)
-    marker_counts: dict[str, list[int]] = {kind: [0, 0] for kind in measured}
-    markers = [m for m in ctx.matches if m.category_kind in marker_counts]
-    if markers:
-        codes = ctx.voice.codes_at(np.array([m.start for m in markers], dtype=np.int64))
-        for m, code in zip(markers, codes.tolist()):
-            kind_counts = marker_counts[m.category_kind]
-            kind_counts[0] += 1
-            kind_counts[1] += code == authorial_code
-    hedges = marker_counts.get("hedge", [None, None])
-    intensifiers = marker_counts.get("intensifier", [None, None])
+    counts_of: dict[str, tuple[int | None, int | None]] = {}
+    marker_spans: list[dict[str, Any]] = []
+    for kind in MARKER_KINDS:
+        if kind not in measured:
+            counts_of[kind] = (None, None)
+            continue
+        voiced = voiced_matches(ctx, kind)
+        counts_of[kind] = (len(voiced), sum(v.voice == AUTHORIAL for v in voiced))
+        for v in voiced:
+            span = v.span(text)
+            if v.match.strength is not None:
+                span["strength"] = v.match.strength
+            marker_spans.append(span)
 
     # Share inside quotations (the quoted voice of the segmentation).
     base = seg.voice
@@ -424,10 +430,10 @@ def measure(ctx: DocumentContext) -> StyleResult:
         n_sentences=seg.n_sentences,
         sentence_length_mean=length_mean,
         sentence_length_sd=length_sd,
-        n_hedges=hedges[0],
-        n_hedges_authorial=hedges[1],
-        n_intensifiers=intensifiers[0],
-        n_intensifiers_authorial=intensifiers[1],
+        n_hedges=counts_of["hedge"][0],
+        n_hedges_authorial=counts_of["hedge"][1],
+        n_intensifiers=counts_of["intensifier"][0],
+        n_intensifiers_authorial=counts_of["intensifier"][1],
         n_tokens_authorial=ctx.tokens_by_voice[AUTHORIAL],
         quote_share_chars=_share(quoted_chars, total_chars),
         quote_share_tokens=_share(quoted_tokens, seg.n_tokens),
@@ -435,6 +441,7 @@ def measure(ctx: DocumentContext) -> StyleResult:
         n_exclamations_authorial=n_excl_auth,
         n_questions=n_q,
         n_rhetorical_questions=n_q_auth,
+        marker_spans=tuple(marker_spans),
         sentence_spans=_readonly(sentences, np.int64),
         sentence_compound=_readonly(sentiment[:, 0]),
         sentence_pos=_readonly(sentiment[:, 1]),
