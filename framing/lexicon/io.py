@@ -94,6 +94,7 @@ _TERMS_HEADER_RE = re.compile(r"^[ \t]*\[\[[ \t]*categories[ \t]*\.[ \t]*terms[ 
                               re.MULTILINE)
 _PACK_HEADER_RE = re.compile(r"^[ \t]*\[[ \t]*pack[ \t]*\]", re.MULTILINE)
 _TERM_KEY_RE = re.compile(r"\bterm\s*=\s*$")
+_SKIP_RE = re.compile(r"(?:[\s,\[]|#[^\n]*)*")  # what separates entries of an array
 
 
 class _TomlLocator:
@@ -137,23 +138,36 @@ class _TomlLocator:
         return m.start() if m else -1
 
     def _term_positions(self, cat: Any, region: tuple[int, int]) -> list[int]:
+        """Where each term entry of a category starts.
+
+        An entry is found by its string literal; one without a findable string
+        (a number, a table without ``term``) is placed at the next entry start:
+        the next ``[[categories.terms]]`` header, or the next value in the
+        ``terms`` array.
+        """
         start, end = region
         terms = cat.get("terms") if isinstance(cat, dict) else None
         if not isinstance(terms, list):
             return []
-        m = re.compile(r"\bterms\s*=|" + _TERMS_HEADER_RE.pattern, re.MULTILINE).search(
-            self.text, start, end)
-        cursor = m.start() if m else start
+        header = _TERMS_HEADER_RE.search(self.text, start, end)
+        array = re.compile(r"\bterms\s*=\s*").search(self.text, start, end)
+        if header is not None and (array is None or header.start() < array.start()):
+            table_style, cursor = True, header.start()
+        else:
+            table_style, cursor = False, array.end() if array else start
         positions = []
         for entry in terms:
             keyed = isinstance(entry, dict)
             value = entry.get("term") if keyed else entry
             pos = self._find_literal(value, cursor, end, keyed) if isinstance(value, str) else -1
             if pos < 0:
-                positions.append(cursor)
-            else:
-                positions.append(pos)
-                cursor = pos + 1
+                nxt = _TERMS_HEADER_RE.search(self.text, cursor, end) if table_style else None
+                pos = nxt.start() if nxt else _SKIP_RE.match(self.text, cursor).end()
+            positions.append(pos)
+            cursor = pos + 1
+            if keyed and not table_style:  # past the inline table, so its fields are not searched
+                close = self.text.find("}", pos, end)
+                cursor = close + 1 if close >= 0 else cursor
         return positions
 
     def _find_literal(self, value: str, start: int, end: int, keyed: bool) -> int:
@@ -463,8 +477,6 @@ class _Checker:
 
     def words(self, text: str, line: int, what: str, *, wildcard: bool = True) -> None:
         """Check that ``text`` has words, and that any ``*`` ends a word of 3+ letters."""
-        if not TOKEN_RE.search(text):
-            raise self.fail(line, f"{what}: no word in it (expected letters or digits)")
         for word in text.split():
             if "*" not in word:
                 continue
@@ -485,6 +497,8 @@ class _Checker:
                 raise self.fail(line, f"{what}: wildcard prefix {prefix!r} is shorter than "
                                       f"{_MIN_WILDCARD_PREFIX} letters (expected at least "
                                       f"{_MIN_WILDCARD_PREFIX}, like imp*)")
+        if not TOKEN_RE.search(text):
+            raise self.fail(line, f"{what}: no word in it (expected letters or digits)")
 
 
 def _duplicate_key(term: str) -> str:
