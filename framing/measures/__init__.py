@@ -35,6 +35,10 @@ class MeasureResult(Protocol):
 #: Registered measures: name -> "module:function". Imported on first use so
 #: that ``import framing`` stays cheap.
 MEASURES: dict[str, str] = {
+    "attribution": "framing.measures.attribution:measure",
+    "naming": "framing.measures.naming:measure",
+    "loaded": "framing.measures.loaded:measure",
+    "stance": "framing.measures.stance:measure",
     "style": "framing.measures.style:measure",
 }
 
