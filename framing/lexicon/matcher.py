@@ -524,8 +524,13 @@ class Matcher:
 
 
 def _longest(cluster: list[_Chosen]) -> list[_Chosen]:
-    """Among overlapping matches of one kind: more words, then earlier start, then rank."""
-    cluster.sort(key=lambda c: (c[0] + c[1], c[0], c[3]))  # c[0] + c[1] = -(words - 1)
+    """Among overlapping matches of one kind: leftmost, then more words, then rank.
+
+    Leftmost-longest, as a reader goes: in "proxy war in Ukraine" the variant
+    that starts first ("proxy war") wins over a longer one that starts inside
+    it ("war in Ukraine"); at the same start the longer one wins.
+    """
+    cluster.sort(key=lambda c: (c[0], c[0] + c[1], c[3]))  # c[0] + c[1] = -(words - 1)
     occupied: set[int] = set()
     chosen = []
     for c in cluster:
