@@ -11,7 +11,8 @@
   ``lash out at`` -> ``lashed out at``) with verb forms; otherwise a noun
   phrase, whose head takes the plural only: the word before the first
   preposition (``invasion of Ukraine`` -> ``invasions of Ukraine``) or else
-  the last word (``proxy war`` -> ``proxy wars``).
+  the last word (``proxy war`` -> ``proxy wars``); a capitalised head makes
+  the phrase a name, which is not inflected (``White House``).
 
 To keep over-generation sane, nothing is generated for words of fewer than
 three letters, acronyms (``NATO``), words with digits or other non-letters,
@@ -210,5 +211,7 @@ def inflect(term: str) -> tuple[str, ...]:
         return tuple(" ".join([form, *rest]) for form in word_forms(head, noun=False))
     head = next((i - 1 for i in range(1, len(words)) if words[i].lower() in _PREPOSITIONS),
                 len(words) - 1)
+    if words[head][:1].isupper():
+        return ()  # a name: Donald J. Trump, White House
     return tuple(" ".join([*words[:head], form, *words[head + 1:]])
                  for form in word_forms(words[head], verb=False))
