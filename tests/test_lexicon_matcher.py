@@ -34,6 +34,7 @@ terms = [
   { term = "SMO", perspective = "kremlin" },
   { term = "full-scale invasion", perspective = "ukrainian", polarity = -0.5 },
   { term = "Putin’s war", perspective = "western-mainstream" },
+  { term = "war in Ukraine", perspective = "neutral" },
 ]
 
 [[categories]]
@@ -310,16 +311,22 @@ def test_punctuation_written_in_a_term_may_be_there_or_not(matcher: Matcher, tex
 # Overlaps
 
 
-def test_the_longest_match_wins(matcher: Matcher) -> None:
+def test_of_matches_starting_together_the_longest_wins(matcher: Matcher) -> None:
     text = "Moscow calls it a special military operation."
     assert found(matcher, text, "naming") == [
         ("special military operation", "special military operation")]
 
 
-def test_on_equal_length_the_earlier_start_wins(matcher: Matcher) -> None:
-    text = "It was a proxy war crimes tribunal."
+@pytest.mark.parametrize("text", ["It is NATO’s proxy war in Ukraine.",
+                                  "It was a proxy war crimes tribunal."])
+def test_the_match_that_starts_first_wins_over_a_longer_one_inside_it(
+        matcher: Matcher, text: str) -> None:
     assert found(matcher, text, "naming") == [("proxy war", "proxy war")]
-    assert found(matcher, text, "loaded") == [("war crimes", "war crimes")]
+
+
+def test_a_shorter_match_at_the_same_start_loses(matcher: Matcher) -> None:
+    assert found(matcher, "It was a proxy war crimes tribunal.", "loaded") == [
+        ("war crimes", "war crimes")]
 
 
 def test_matches_of_different_kinds_never_compete(matcher: Matcher) -> None:
@@ -492,7 +499,7 @@ def brute_force(matcher: Matcher, text: str) -> list[tuple[int, int, str, str]]:
                 whole = i not in seq.inner_start and j not in seq.inner_end
                 if (whole or entry.partial_ok) and matcher._valid(seq, i, j, entry):
                     by_kind.setdefault(entry.kind, []).append((i, -j, entry.kind, entry.rank, entry))
-    chosen = [c for cands in by_kind.values() for c in matcher_module._longest(cands)]
+    chosen = [c for cands in by_kind.values() for c in matcher_module._leftmost_longest(cands)]
     return sorted((seq.starts[i], seq.ends[-j], e.static["category"], e.static["term"])
                   for i, j, _, _, e in chosen)
 

@@ -22,10 +22,11 @@ Matching rules (``docs/lexicon-format.md``):
 - ``exclude`` phrases: a match is dropped when one of its term's exclude
   phrases occurs around it and covers it (compared word by word, case and
   punctuation ignored).
-- Overlaps are resolved separately within each category kind: the match with
-  more words wins, then the earlier start, then the earlier pack; a term as
-  written beats an inflected form. Matches of different kinds never compete,
-  so ``capitulation`` can be both a naming variant and a loaded term.
+- Overlaps are resolved separately within each category kind, leftmost-longest:
+  the match that starts first wins, then the one with more words, then the
+  earlier pack; a term as written beats an inflected form. Matches of
+  different kinds never compete, so ``capitulation`` can be both a naming
+  variant and a loaded term.
 """
 
 from __future__ import annotations
@@ -442,14 +443,14 @@ class Matcher:
                 if i > reach[kind]:
                     cluster = clusters[kind]
                     if cluster:
-                        chosen += cluster if len(cluster) == 1 else _longest(cluster)
+                        chosen += cluster if len(cluster) == 1 else _leftmost_longest(cluster)
                     clusters[kind] = [(i, -j, kind, entry.rank, entry)]
                     reach[kind] = j
                 else:
                     clusters[kind].append((i, -j, kind, entry.rank, entry))
                     reach[kind] = max(reach[kind], j)
         for cluster in clusters:
-            chosen += cluster if len(cluster) <= 1 else _longest(cluster)
+            chosen += cluster if len(cluster) <= 1 else _leftmost_longest(cluster)
         chosen.sort()
         starts, ends = seq.starts, seq.ends
         return [_match(entry, starts[i], ends[-j], text) for i, j, _, _, entry in chosen]
@@ -523,7 +524,7 @@ class Matcher:
         return entry.excludes is None or not seq.excluded(i, j, entry.excludes)
 
 
-def _longest(cluster: list[_Chosen]) -> list[_Chosen]:
+def _leftmost_longest(cluster: list[_Chosen]) -> list[_Chosen]:
     """Among overlapping matches of one kind: leftmost, then more words, then rank.
 
     Leftmost-longest, as a reader goes: in "proxy war in Ukraine" the variant
