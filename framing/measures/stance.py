@@ -67,6 +67,8 @@ MIN_EVIDENCE = 3
 #: Pronouns that may refer back to a person target, and to any other target.
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its"})
+_PRONOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_PRONOUNS | _THING_PRONOUNS)) + r")\b",
+                         re.IGNORECASE)
 #: Text between two mentions that makes them one coordinated group: up to four
 #: words of the first noun phrase, then a list connector ("EU governments,
 #: including Britain"; "Britain, France and Germany").
@@ -200,23 +202,18 @@ def _pronoun_mentions(ctx: DocumentContext, mentions: list[Mention],
     for m in mentions:
         by_sentence[m.sentence].append(m)
     inferred = []
-    for sentence, found in by_sentence.items():
-        s_start, s_end = seg.sentences[sentence]
-        lo, hi = (int(x) for x in np.searchsorted(seg.tokens[:, 0], [s_start, s_end]))
-        for k in range(lo, hi):
-            t_start, t_end = (int(x) for x in seg.tokens[k])
-            word = ctx.text[t_start:t_end].lower()
-            if word in _PERSON_PRONOUNS:
-                wanted = True
-            elif word in _THING_PRONOUNS:
-                wanted = False
-            else:
-                continue
-            before = {m.target: m for m in found if m.token < k and (
-                categories[m.target].target_type == "person") == wanted}
-            if len(before) == 1:
-                (antecedent,) = before.values()
-                inferred.append(Mention(t_start, t_end, antecedent.targets, sentence, k, inferred=True))
+    for found in _PRONOUN_RE.finditer(ctx.text):
+        start, end = found.span()
+        sentence = int(np.searchsorted(seg.sentences[:, 0], start, side="right")) - 1
+        if sentence not in by_sentence:
+            continue
+        wants_person = found.group().lower() in _PERSON_PRONOUNS
+        token = int(np.searchsorted(seg.tokens[:, 0], start, side="left"))
+        before = {m.target: m for m in by_sentence[sentence] if m.token < token and not m.inferred
+                  and (categories[m.target].target_type == "person") == wants_person}
+        if len(before) == 1:
+            (antecedent,) = before.values()
+            inferred.append(Mention(start, end, antecedent.targets, sentence, token, inferred=True))
     return inferred
 
 
