@@ -16,7 +16,7 @@ from pathlib import Path
 from framing.errors import FramingError
 
 #: Modules that add subcommands: each has ``add_commands(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("framing.report.cli",)
 
 
 def _version() -> str:
@@ -69,20 +69,29 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from framing.corpora_data import demo_corpus_path
-    from framing.io import read_corpus, write_csv, write_jsonl
+    """Analyse the bundled demo corpus; write the HTML report, the tables and the spans."""
+    import time
 
+    from framing.comparison import compare
+    from framing.corpora_data import demo_corpus_path
+    from framing.io import read_corpus, write_jsonl
+
+    started = time.perf_counter()
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     with demo_corpus_path() as path:
         corpus = read_corpus(path)
     analysis = make_analyzer(args).analyze(corpus)
+    comparison = compare(analysis)
+    report = out / "report.html"
+    comparison.to_html(report, title="framing demo: constructed outlets compared on the same events")
+    tables = comparison.to_csv(out)
     write_jsonl(analysis.to_records(), out / "analysis.jsonl")
-    write_csv(analysis.documents(), out / "documents.csv")
-    for name in analysis.table_names():
-        write_csv(analysis.table(name), out / f"{name}.csv")
-    print(f"framing demo: analysed {len(analysis)} documents from {len(corpus.outlets)} outlets; "
-          f"results in {out.resolve()}")
+    print(f"framing demo: analysed {len(analysis)} documents from {len(comparison.groups)} "
+          f"outlets on {len(comparison.events)} events in {time.perf_counter() - started:.1f} s")
+    print(f"  report:  {report.resolve()}")
+    print(f"  tables:  {len(tables)} CSV files in {out.resolve()}")
+    print(f"  spans:   {(out / 'analysis.jsonl').resolve()}")
     return 0
 
 
@@ -102,7 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     _analyzer_options(analyze)
     analyze.set_defaults(func=_cmd_analyze)
 
-    demo = sub.add_parser("demo", help="analyse the bundled demo corpus and write the results")
+    demo = sub.add_parser("demo", help="analyse the bundled demo corpus; write its HTML report",
+                          description="Analyse the bundled demo corpus (constructed articles) "
+                                      "and write report.html, one CSV per comparison table and "
+                                      "analysis.jsonl into the output folder.")
     demo.add_argument("-o", "--output", default="framing-demo", help="output folder (default: framing-demo)")
     _analyzer_options(demo)
     demo.set_defaults(func=_cmd_demo)

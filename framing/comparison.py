@@ -290,9 +290,7 @@ def compare(data: Analysis | Iterable[DocumentAnalysis] | Iterable[Document], by
     >>> result.tables["groups"][["event", "outlet", "n_documents", "small_group"]].values.tolist()
     [['e1', 'a', 3, False], ['e1', 'b', 3, False]]
     """
-    if not isinstance(by, str) or not by or by in ("event", "document", "text"):
-        raise ValueError(f"by={by!r}: expected a document field such as 'outlet' or a "
-                         f"metadata key (not 'event', 'document' or 'text')")
+    check_by(by)
     analysis = _as_analysis(data, lexicons=lexicons, measures=measures, n_jobs=n_jobs,
                             progress=progress)
     opts = _Options(by, min_documents, min_evidence, max_examples, top_terms, min_term_count,
@@ -307,6 +305,10 @@ def compare(data: Analysis | Iterable[DocumentAnalysis] | Iterable[Document], by
                               f"(events in the corpus: {', '.join(map(repr, present)) or 'none'})")
         present = [e for e in present if e in wanted]
         analysed = [d for d in analysed if d.event in wanted]
+    if by not in _DOCUMENT_FIELDS and analysed and not any(
+            d.document is not None and by in d.document.meta for d in analysed):
+        raise CorpusError(f"by={by!r}: no document has this field (expected a document field "
+                          f"such as 'outlet' or 'byline', or a metadata column)")
     groups = _make_groups(analysed, present, opts)
     tables = _build_tables(analysis, analysed, groups, opts, wanted)
     return Comparison(tables=tables, analysis=analysis, by=by, events=present,
@@ -315,6 +317,13 @@ def compare(data: Analysis | Iterable[DocumentAnalysis] | Iterable[Document], by
 
 # ---------------------------------------------------------------------------
 # Inputs and groups
+
+
+def check_by(by: str) -> None:
+    """Raise ValueError unless ``by`` can name the groups of a comparison."""
+    if not isinstance(by, str) or not by or by in ("event", "id", "text", "meta", "source"):
+        raise ValueError(f"by={by!r}: expected a document field such as 'outlet' or "
+                         f"'byline', or a metadata key (not event, id, text, meta or source)")
 
 
 def _as_analysis(data: Any, **options: Any) -> Analysis:
