@@ -49,6 +49,7 @@ __all__ = ["Match", "Matcher"]
 _OUT = ""       # trie key of a node's outputs (never a word)
 _WILD = "*"     # trie key of a node's wildcard children (never a word)
 _MIN_PREFIX = 3
+_LEVELS = 4  # wildcard lookups first check a word's first 3, 4, 5 and 6 letters
 _HYPHENS_RE = re.compile("[-‐‑]")
 _SPECIAL_RE = re.compile("[-']")  # characters that make a token need splitting
 _GAP_IGNORED_RE = re.compile("[\\s\\-‐‑–\"“”„‘’'«»‹›]+")
@@ -115,6 +116,14 @@ class _Entry(NamedTuple):
     static: dict[str, Any]  # the Match fields that do not depend on the text
 
 
+#: What the trie's root says about one text word: the outputs of the word as a
+#: whole term, the node to go on from with the next word, and the wildcard
+#: nodes the word matches.
+_Start = tuple[Union[list[_Entry], None], Union[dict[str, Any], None], tuple[dict[str, Any], ...]]
+_NO_START: _Start = (None, None, ())
+#: How many distinct words the matcher remembers before it starts over.
+_MEMO_WORDS = 200_000
+
 #: A chosen match while resolving: (first part, -last part, kind, rank, entry).
 _Chosen = tuple[int, int, int, tuple[int, ...], _Entry]
 
@@ -122,7 +131,7 @@ _Chosen = tuple[int, int, int, tuple[int, ...], _Entry]
 class _Wild:
     """Wildcard prefixes of one trie node: sorted, each with its longest listed prefix."""
 
-    __slots__ = ("prefixes", "nodes", "parents", "heads")
+    __slots__ = ("prefixes", "nodes", "parents", "levels", "short")
 
     def __init__(self, table: dict[str, dict[str, Any]]) -> None:
         self.prefixes = sorted(table)
@@ -134,14 +143,26 @@ class _Wild:
                 stack.pop()
             self.parents.append(stack[-1] if stack else -1)
             stack.append(i)
-        self.heads = frozenset(p[:_MIN_PREFIX] for p in self.prefixes)
+        # For a quick "no": levels[k] holds the first 3 + k letters of the prefixes
+        # at least that long; short holds the prefixes no longer than the levels.
+        self.levels = [frozenset(p[:n] for p in self.prefixes if len(p) >= n)
+                       for n in range(_MIN_PREFIX, _MIN_PREFIX + _LEVELS)]
+        self.short = frozenset(p for p in self.prefixes if len(p) < _MIN_PREFIX + _LEVELS)
 
     def lookup(self, word: str) -> list[dict[str, Any]]:
         """Child nodes of every prefix ``word`` starts with.
 
-        The greatest prefix <= ``word`` is found by bisection; every listed
-        prefix of ``word`` is on the chain of its own listed prefixes.
+        Most words are turned down by their first letters (no prefix starts
+        with them); otherwise the greatest prefix <= ``word`` is found by
+        bisection, and every listed prefix of ``word`` is on the chain of its
+        own listed prefixes.
         """
+        for n, level in enumerate(self.levels, _MIN_PREFIX):
+            head = word[:n]
+            if head in self.short:
+                break  # a prefix matches: look them all up
+            if head not in level:
+                return []
         found = []
         i = bisect.bisect_right(self.prefixes, word) - 1
         while i >= 0:
@@ -341,11 +362,29 @@ class Matcher:
                 for t, term in enumerate(cat.terms):
                     self._add_term(term, lex, cat.kind, cat.parent, (p, c, t))
         self._finish(self._root)
-        # the root split in two for the hot loop: single-word outputs, and continuations
-        self._first_out = {w: node[_OUT] for w, node in self._root.items()
-                           if w != _WILD and _OUT in node}
-        self._first_next = {w: node for w, node in self._root.items()
-                            if w != _WILD and any(k != _OUT for k in node)}
+        # A memo of what the root says about each text word met (see _start); it
+        # holds the text's vocabulary, not the lexicon's, so it stays small.
+        self._seen: dict[str, _Start] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_seen": {}}  # the memo is not worth pickling
+
+    def _start(self, word: str) -> _Start:
+        """What the trie's root says about a text word: see :data:`_Start`."""
+        node = self._root.get(word)
+        wild = self._root.get(_WILD)
+        wild_nodes = tuple(wild.lookup(word)) if wild is not None else ()
+        if node is None:
+            return (None, None, wild_nodes) if wild_nodes else _NO_START
+        return node.get(_OUT), node if len(node) > (_OUT in node) else None, wild_nodes
+
+    def _learn(self, word: str) -> _Start:
+        """:meth:`_start` for a word not met before, remembered (a bounded memo)."""
+        start = self._start(word)
+        if len(self._seen) >= _MEMO_WORDS:
+            self._seen = {}
+        self._seen[word] = start
+        return start
 
     def __repr__(self) -> str:
         return f"Matcher({', '.join(self.lexicons.names)}; {self.n_forms} forms)"
@@ -458,26 +497,23 @@ class Matcher:
     def _candidates(self, words: list[str]) -> list[tuple[int, int, list[_Entry]]]:
         """Every (first part, last part, entries) the trie finds; the hot loop.
 
-        The root's single-word outputs and its continuations are kept apart so
-        that most words cost two dict lookups; a word that may start a wildcard,
-        or a node with wildcard children, switches to :meth:`_walk`, which
-        follows every branch.
+        Each word costs one lookup in the memo of what the root says about
+        words (:meth:`_start`), so the cost per word does not depend on how
+        many terms or wildcards start there. A node with wildcard children
+        further down switches to :meth:`_walk`, which follows every branch.
         """
-        root = self._root
-        first_out = self._first_out.get
-        first_next = self._first_next.get
-        wild = root.get(_WILD)
-        heads = wild.heads if wild is not None else frozenset()
+        seen = self._seen.get
         n = len(words)
         found: list[tuple[int, int, list[_Entry]]] = []
         for i, w in enumerate(words):
-            if heads and w[:_MIN_PREFIX] in heads:
-                self._walk(words, i, i, [root], found)
+            start = seen(w)
+            if start is None:
+                start = self._learn(w)
+            if start is _NO_START:
                 continue
-            out = first_out(w)
+            out, node, wild_nodes = start
             if out is not None:
                 found.append((i, i, out))
-            node = first_next(w)
             j = i + 1
             while node is not None and j < n:
                 if _WILD in node:
@@ -489,6 +525,12 @@ class Matcher:
                     if out is not None:
                         found.append((i, j, out))
                 j += 1
+            for node in wild_nodes:
+                out = node.get(_OUT)
+                if out is not None:
+                    found.append((i, i, out))
+                if len(node) > (out is not None):  # it has children
+                    self._walk(words, i, i + 1, [node], found)
         return found
 
     @staticmethod
