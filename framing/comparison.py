@@ -547,13 +547,13 @@ def _loaded_tables(data: _Inputs) -> dict[str, pd.DataFrame]:
     cat_rows: list[dict[str, Any]] = []
     for group in groups:
         for voice in VOICES:
-            tokens = [d.tokens_by_voice.get(voice, 0) for d in group.docs]
+            tokens = [float(d.tokens_by_voice.get(voice, 0)) for d in group.docs]
             if sum(tokens) == 0:
                 continue
             polarity: Counter[str] = Counter()
             for d in group.docs:
                 polarity.update(by_voice[d.id][voice])
-            counts = [sum(by_voice[d.id][voice].values()) for d in group.docs]
+            counts = [float(sum(by_voice[d.id][voice].values())) for d in group.docs]
             est = bootstrap_ratio(counts, tokens, scale=1000.0, n_boot=opts.n_boot,
                                   level=opts.level, seed=opts.seed)
             rows.append({
@@ -609,7 +609,9 @@ def _attribution_tables(data: _Inputs) -> dict[str, pd.DataFrame]:
     kinds = _ordered((str(s.get("attribution_kind") or "") for s in every), _ATTRIBUTION_KINDS)
     classes = _ordered((str(s.get("verb_class") or "") for s in every), _VERB_CLASSES)
     sources = _ordered((str(s.get("source_type") or "") for s in every), ("anonymous",))
-    rows, speaker_rows, target_rows = [], [], []
+    rows: list[dict[str, Any]] = []
+    speaker_rows: list[dict[str, Any]] = []
+    target_rows: list[dict[str, Any]] = []
     for group in groups:
         found = [s for d in group.docs for s in spans[d.id]]
         n = len(found)

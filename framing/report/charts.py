@@ -27,7 +27,7 @@ __all__ = ["loaded_density", "naming_shares", "stance_heatmap"]
 
 #: Settings for every chart: text stays text (small files, selectable), and
 #: output is the same from run to run.
-_RC = {
+_RC: dict[str, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "framing",
     "font.family": ["DejaVu Sans", "sans-serif"],
@@ -59,7 +59,7 @@ def _render(draw: Any, size: tuple[float, float], prefix: str) -> str:
     import matplotlib
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]  # keys are rcParams names
         fig = Figure(figsize=size, layout="constrained")
         draw(fig)
         buffer = io.StringIO()
@@ -203,8 +203,8 @@ def naming_shares(rows: pd.DataFrame, by: str, groups: Sequence[str],
     if not families:
         return ""
     # tab10 without its grey (kept for OTHER): nine distinct hues.
-    palette = [mpl.colors.to_hex(c) for i, c in enumerate(mpl.colormaps["tab10"].colors)
-               if i != 7]
+    tab10 = mpl.colormaps["tab10"]
+    palette = [mpl.colors.to_hex(tab10(i)) for i in range(10) if i != 7]
     heights = []
     panels = []
     for family in families:

@@ -312,7 +312,7 @@ class _View:
         if families:
             lines.append({"section": "Naming: the most used variant in the outlet's own voice"})
         for family in families:
-            cells = []
+            cells: list[dict[str, Any] | None] = []
             for name in names:
                 mine = [r for r in naming if r["family"] == family and r[self.by] == name
                         and r["authorial"] > 0]
@@ -473,30 +473,35 @@ class _View:
             for r in rows:
                 families[r["family"]].append(r)
             out = []
-            for family, frows in sorted(families.items(),
-                                        key=lambda kv: (-sum(r["count"] for r in kv[1]), kv[0])):
+            first = contrasting_families(rows, self.by)  # where the groups differ most
+            rest = sorted(set(families) - set(first),
+                          key=lambda f: (-sum(r["count"] for r in families[f]), f))
+            for family in [*first, *rest]:
+                frows = families[family]
                 variants = list(dict.fromkeys(r["variant"] for r in sorted(
                     frows, key=lambda r: (-r["authorial"], -r["count"], r["variant"]))))
                 cell = {(r["variant"], r[self.by]): r for r in frows}
                 lines = []
                 for variant in variants:
                     perspective = next(r["perspective"] for r in frows if r["variant"] == variant)
-                    cells = []
+                    row_cells: list[dict[str, Any] | None] = []
                     for name in names:
-                        r = cell.get((variant, name))
-                        if r is None:
-                            cells.append(None)
+                        found = cell.get((variant, name))
+                        if found is None:
+                            row_cells.append(None)
                             continue
+                        r = found
                         other = r["count"] - r["authorial"]
-                        cells.append({
+                        row_cells.append({
                             "text": str(r["authorial"]) if r["authorial"] else "",
                             "extra": pct(r["authorial_share"]) if r["authorial"] else "",
-                            "quoted": f"{other} in others' words" if other else "",
+                            "quoted": f"(+{other})" if other else "",
                             "href": self._example_href(r), "weak": r["low_evidence"],
-                            "title": f"{r['authorial']} in the outlet's own voice, {r['count']} "
-                                     f"in all, in {r['n_documents']} document(s)"})
+                            "title": f"{r['authorial']} in the outlet's own voice, {other} more "
+                                     f"in quotations or reported speech; in "
+                                     f"{r['n_documents']} document(s)"})
                     lines.append({"variant": variant, "perspective": perspective,
-                                  "cells": cells})
+                                  "cells": row_cells})
                 examples = [{"group": r[self.by], "variant": r["variant"],
                              **self._example_view(ex)}
                             for r in frows
@@ -691,8 +696,9 @@ class _View:
                 if doc.event != event:
                     continue
                 stance = []
-                for (target, voice) in dict.fromkeys(
-                        (str(r["target"]), str(r["voice"])) for r in view["raw_stance"]):
+                keys = dict.fromkeys((str(r["target"]), str(r["voice"]))
+                                     for r in view["raw_stance"])
+                for (target, voice) in sorted(keys, key=lambda k: k[1] != "authorial"):
                     evidence = [r for r in view["raw_stance"]
                                 if str(r["target"]) == target and str(r["voice"]) == voice]
                     stance.append({
@@ -717,12 +723,13 @@ class _View:
 
     def _evidence_href(self, doc_id: str, row: dict[str, Any]) -> str:
         start, end = row.get("start"), row.get("end")
-        if not missing(start) and not missing(end):
+        if start is not None and end is not None and not missing(start) and not missing(end):
             anchor = self.span_anchor.get(doc_id, {}).get((int(start), int(end)))
             if anchor:
                 return "#" + anchor
         s_start, s_end = row.get("sentence_start"), row.get("sentence_end")
-        if not missing(s_start) and not missing(s_end):
+        if s_start is not None and s_end is not None and not missing(s_start) \
+                and not missing(s_end):
             return self.first_anchor_in(doc_id, int(s_start), int(s_end))
         return "#" + self.doc_anchor.get(doc_id, "")
 
