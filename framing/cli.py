@@ -16,7 +16,7 @@ from pathlib import Path
 from framing.errors import FramingError
 
 #: Modules that add subcommands: each has ``add_commands(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ("framing.report.cli",)
+COMMAND_MODULES: tuple[str, ...] = ("framing.lexicon.cli", "framing.report.cli")
 
 
 def _version() -> str:

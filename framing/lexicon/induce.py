@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from framing.document import Document
+from framing.errors import CorpusError
 from framing.stats import log_odds_dirichlet
 from framing.text import AUTHORIAL, VOICES, segment
 
@@ -120,9 +121,9 @@ def suggest_terms(documents: Iterable[Document], outlet: str, *, top: int = 25,
         else:
             rest.update(grams)
     if outlet not in outlets:
-        raise ValueError(f"outlet {outlet!r} has no documents; outlets: {sorted(outlets)}")
+        raise CorpusError(f"outlet {outlet!r} has no documents; outlets: {sorted(outlets)}")
     if not rest:
-        raise ValueError(f"outlet {outlet!r} is the only outlet: nothing to compare it with")
+        raise CorpusError(f"outlet {outlet!r} is the only outlet: nothing to compare it with")
     result = log_odds_dirichlet(own, rest)
     candidates = [
         Candidate(str(term), float(z), float(d), int(a), int(b), doc_freq[str(term)])
