@@ -499,7 +499,14 @@ def brute_force(matcher: Matcher, text: str) -> list[tuple[int, int, str, str]]:
                 whole = i not in seq.inner_start and j not in seq.inner_end
                 if (whole or entry.partial_ok) and matcher._valid(seq, i, j, entry):
                     by_kind.setdefault(entry.kind, []).append((i, -j, entry.kind, entry.rank, entry))
-    chosen = [c for cands in by_kind.values() for c in matcher_module._leftmost_longest(cands)]
+    chosen = []
+    for cands in by_kind.values():  # leftmost-longest: earlier start, more words, lower rank
+        taken: set[int] = set()
+        for c in sorted(cands, key=lambda c: (c[0], c[0] + c[1], c[3])):
+            span = set(range(c[0], 1 - c[1]))
+            if not taken & span:
+                taken |= span
+                chosen.append(c)
     return sorted((seq.starts[i], seq.ends[-j], e.static["category"], e.static["term"])
                   for i, j, _, _, e in chosen)
 

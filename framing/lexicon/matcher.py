@@ -114,6 +114,7 @@ class _Entry(NamedTuple):
     excludes: _Excludes | None
     plain: bool            # nothing to check beyond whole tokens
     static: dict[str, Any]  # the Match fields that do not depend on the text
+    case_word: str | None  # the only check: this one case-sensitive word
 
 
 #: What the trie's root says about one text word: the outputs of the word as a
@@ -413,9 +414,11 @@ class Matcher:
                 continue
             seen.add(signature)
             surface = tuple((s, pre) for _, s, pre in parts) if term.case_sensitive else None
+            single_word = surface is not None and len(surface) == 1 and not surface[0][1]
             entry = _Entry((rank[0], generated, rank[1], rank[2], n), KINDS.index(kind),
                            is_target, surface, tuple(gaps), excludes,
-                           surface is None and not excludes, static)
+                           surface is None and not excludes, static,
+                           surface[0][0] if single_word and not excludes else None)
             self._insert(parts, entry, lex)
             self.n_forms += 1
 
@@ -465,33 +468,38 @@ class Matcher:
             raise TypeError(f"find() takes str, got {type(text).__name__}")
         seq = _Text(text, tokens)
         inner_start, inner_end = seq.inner_start, seq.inner_end
-        # Overlaps are resolved per kind, cluster by cluster: candidates come in
-        # order of their first part, so a kind's cluster closes when a candidate
-        # starts past the furthest part it reaches.
-        clusters: list[list[_Chosen]] = [[] for _ in KINDS]
-        reach = [-1] * len(KINDS)
+        starts, ends = seq.starts, seq.ends
+        # Leftmost-longest per kind: candidates come in order of their first
+        # part, so each kind only needs its last chosen match: a candidate that
+        # starts after it is chosen; one that starts with it replaces it if longer
+        # (or as long, with a lower rank); any other overlaps it and is dropped.
+        first_part = [-1] * len(KINDS)
+        last_part = [-1] * len(KINDS)
+        slot = [0] * len(KINDS)
         chosen: list[_Chosen] = []
         for i, j, entries in self._candidates(seq.words):
             whole = i not in inner_start and j not in inner_end
             for entry in entries:
                 if not (whole or entry.partial_ok):
                     continue
-                if (j > i or not entry.plain) and not self._valid(seq, i, j, entry):
-                    continue
+                if j > i or not entry.plain:
+                    word = entry.case_word
+                    if word is not None:  # one case-sensitive word: the common check
+                        got = text[starts[i]:ends[i]]
+                        if got != word and got.replace("’", "'") != word:
+                            continue
+                    elif not self._valid(seq, i, j, entry):
+                        continue
                 kind = entry.kind
-                if i > reach[kind]:
-                    cluster = clusters[kind]
-                    if cluster:
-                        chosen += cluster if len(cluster) == 1 else _leftmost_longest(cluster)
-                    clusters[kind] = [(i, -j, kind, entry.rank, entry)]
-                    reach[kind] = j
-                else:
-                    clusters[kind].append((i, -j, kind, entry.rank, entry))
-                    reach[kind] = max(reach[kind], j)
-        for cluster in clusters:
-            chosen += cluster if len(cluster) <= 1 else _leftmost_longest(cluster)
+                if i > last_part[kind]:
+                    first_part[kind], last_part[kind], slot[kind] = i, j, len(chosen)
+                    chosen.append((i, -j, kind, entry.rank, entry))
+                elif i == first_part[kind]:
+                    old = chosen[slot[kind]]
+                    if -j < old[1] or (-j == old[1] and entry.rank < old[3]):
+                        chosen[slot[kind]] = (i, -j, kind, entry.rank, entry)
+                        last_part[kind] = j
         chosen.sort()
-        starts, ends = seq.starts, seq.ends
         return [_match(entry, starts[i], ends[-j], text) for i, j, _, _, entry in chosen]
 
     def _candidates(self, words: list[str]) -> list[tuple[int, int, list[_Entry]]]:
@@ -564,24 +572,6 @@ class Matcher:
         if entry.surface is not None and not seq.surface_ok(i, entry.surface):
             return False
         return entry.excludes is None or not seq.excluded(i, j, entry.excludes)
-
-
-def _leftmost_longest(cluster: list[_Chosen]) -> list[_Chosen]:
-    """Among overlapping matches of one kind: leftmost, then more words, then rank.
-
-    Leftmost-longest, as a reader goes: in "proxy war in Ukraine" the variant
-    that starts first ("proxy war") wins over a longer one that starts inside
-    it ("war in Ukraine"); at the same start the longer one wins.
-    """
-    cluster.sort(key=lambda c: (c[0], c[0] + c[1], c[3]))  # c[0] + c[1] = -(words - 1)
-    occupied: set[int] = set()
-    chosen = []
-    for c in cluster:
-        span = range(c[0], 1 - c[1])
-        if not occupied.intersection(span):
-            occupied.update(span)
-            chosen.append(c)
-    return chosen
 
 
 def _match(entry: _Entry, start: int, end: int, text: str) -> Match:
