@@ -94,7 +94,7 @@ def test_negated_term_is_mildly_positive(analyzer) -> None:
 
 
 def test_unnegated_term_keeps_its_polarity(analyzer) -> None:
-    result = stance(analyzer, "For Brussels the summit was a disaster.")
+    result = stance(analyzer, "Brussels staged a disaster of a summit.")
     (ev,) = term_evidence(result, "eu")
     assert not ev.negated and ev.contribution == pytest.approx(-0.8)
 
@@ -146,6 +146,12 @@ def test_low_evidence_is_flagged_and_enough_evidence_is_not(analyzer) -> None:
     rich = stance(analyzer, text)
     row = score(rich, "uk")
     assert row["n_evidence"] == 4 and row["low_evidence"] is False and -1 <= row["score"] < 0
+
+
+def test_place_or_patient_mention_takes_no_evidence(analyzer) -> None:
+    result = stance(analyzer, "A brutal night of strikes on Britain left ten dead in London.")
+    assert term_evidence(result, "uk") == []
+    assert not [e for e in result.evidence if e.target == "uk"]
 
 
 def test_mentioned_target_without_evidence_has_no_score(analyzer) -> None:

@@ -7,8 +7,11 @@ Formula (documented in docs/measures.md, "Stance"):
    us). A third-person pronoun (he, she, him, her, his) counts as a mention of
    the one person target mentioned before it in the same sentence, when there
    is exactly one, and it/its to the one non-person target (marked ``inferred``).
-2. **Term evidence.** A ``loaded`` match with a polarity, in a sentence that
-   mentions a target, contributes its polarity to the mention it overlaps,
+2. **Term evidence.** A mention right after a preposition ("strikes on
+   Ukraine", "killed in Kyiv") is a place or patient, not the one evaluated:
+   only a term overlapping it gives it evidence. A ``loaded`` match with a
+   polarity, in a sentence that mentions a target, contributes its polarity
+   to the mention it overlaps,
    else to the nearest mention in tokens (all of them on a tie) and to the
    mentions coordinated with it in a list ("European imperialists, including
    Britain"; "Britain, France and Germany"). A ``naming`` variant's polarity is about its referent, so it is
@@ -69,6 +72,12 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PRONOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_PRONOUNS | _THING_PRONOUNS)) + r")\b",
                          re.IGNORECASE)
+#: A mention right after one of these (``strikes on Ukraine``, ``killed in Kyiv``,
+#: ``aid for Ukraine``) names a place, patient or beneficiary of what the sentence
+#: evaluates, not its agent: it receives no evidence except from a term that
+#: names it.
+_OBLIQUE_RE = re.compile(r"\b(?:on|against|in|into|at|across|over|upon|throughout|inside|"
+                         r"to|for|toward|towards|from|near|around)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Text between two mentions that makes them one coordinated group: up to four
 #: words of the first noun phrase, then a list connector ("EU governments,
 #: including Britain"; "Britain, France and Germany").
@@ -90,6 +99,7 @@ class Mention:
     sentence: int
     token: int
     inferred: bool = False
+    oblique: bool = False  # after a preposition: a place or patient, not the one evaluated
 
     @property
     def target(self) -> str:
@@ -186,7 +196,9 @@ def _mentions(ctx: DocumentContext, categories: dict[str, Category]) -> list[Men
             continue
         sentence = int(np.searchsorted(sentence_starts, m.start, side="right")) - 1
         token = int(np.searchsorted(token_starts, m.start, side="left"))
-        mentions.append(Mention(m.start, m.end, _ancestry(m.category, categories), sentence, token))
+        oblique = _OBLIQUE_RE.search(ctx.text, max(0, m.start - 16), m.start) is not None
+        mentions.append(Mention(m.start, m.end, _ancestry(m.category, categories), sentence, token,
+                                oblique=oblique))
     return mentions + _pronoun_mentions(ctx, mentions, categories)
 
 
@@ -275,14 +287,18 @@ def measure(ctx: DocumentContext) -> StanceResult:
     for vm in _polar_terms(ctx, mentions):
         m = vm.match
         sentence = int(np.searchsorted(sentence_starts, m.start, side="right")) - 1
-        candidates = by_sentence.get(sentence)
-        if not candidates:
-            continue
+        candidates = by_sentence.get(sentence, [])
         overlapping = [c for c in candidates if c.start < m.end and m.start < c.end and not c.inferred]
+        agents = [c for c in candidates if not c.oblique]
+        if not overlapping and not agents:
+            continue
         token = int(np.searchsorted(token_starts, m.start, side="left"))
-        nearest = min(abs(c.token - token) for c in candidates)
-        chosen = overlapping[:1] or _coordinated(
-            ctx.text, candidates, [c for c in candidates if abs(c.token - token) == nearest])
+        if overlapping:
+            chosen = overlapping[:1]
+        else:
+            nearest = min(abs(c.token - token) for c in agents)
+            chosen = _coordinated(ctx.text, agents,
+                                  [c for c in agents if abs(c.token - token) == nearest])
         first_token = int(np.searchsorted(token_starts, seg.sentences[sentence, 0], side="left"))
         negated = _is_negated(ctx, token, first_token)
         contribution = float(m.polarity) * (NEGATION_FACTOR if negated else 1.0)
@@ -294,6 +310,7 @@ def measure(ctx: DocumentContext) -> StanceResult:
     token_voices = ctx.voice.codes_at(token_starts)
     sentence_of_token = np.searchsorted(sentence_starts, token_starts, side="right") - 1
     for sentence, found in by_sentence.items():
+        found = [m for m in found if not m.oblique]
         if len({m.targets[-1] for m in found}) != 1 or abs(compound[sentence]) < SENTIMENT_FLOOR:
             continue
         codes = token_voices[sentence_of_token == sentence]
