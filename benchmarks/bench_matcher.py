@@ -45,8 +45,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from framing.lexicon import Category, Lexicon, Matcher, Term, default_lexicons  # noqa: E402
-from framing.text import tokenize  # noqa: E402
+from framing.lexicon import Category, Lexicon, Matcher, Term, default_lexicons
+from framing.text import tokenize
 
 MAX_RATIO = 1.5
 N_HITS = 300
@@ -64,9 +64,10 @@ def news_texts() -> list[str]:
 
 def generated_texts(n_docs: int = 40, seed: int = 1) -> list[str]:
     rng = random.Random(seed)
-    common = ("the of and to in a that said for on with as was by it is from at his "
-              "government minister forces war talks plan peace officials Russia Ukraine "
-              "Kremlin Washington NATO European security troops ceasefire").split()
+    common = ["the", "of", "and", "to", "in", "a", "that", "said", "for", "on", "with", "as",
+              "was", "by", "it", "is", "from", "at", "his", "government", "minister", "forces",
+              "war", "talks", "plan", "peace", "officials", "Russia", "Ukraine", "Kremlin",
+              "Washington", "NATO", "European", "security", "troops", "ceasefire"]
     vocab = common + [pseudo_word(rng) for _ in range(3000)]
     docs = []
     for _ in range(n_docs):

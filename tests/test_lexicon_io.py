@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 
 from framing.errors import LexiconError
 from framing.lexicon import (
-    KINDS, Lexicon, LexiconSet, Matcher, available_lexicons, default_lexicons, import_dic,
-    load_lexicon, load_lexicons, parse_lexicon, save_lexicon, to_toml,
+    KINDS,
+    Lexicon,
+    LexiconSet,
+    Matcher,
+    available_lexicons,
+    default_lexicons,
+    import_dic,
+    load_lexicon,
+    load_lexicons,
+    parse_lexicon,
+    save_lexicon,
+    to_toml,
 )
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -202,19 +212,19 @@ INVALID = {
                                                 kind="hedge"),
                               "term 'perhaps': strength 1.5 is outside 0..1", "# <-"),
     "naming-without-perspective": (HEADER + category('  "proxy war", # <-\n'),
-                                   "term 'proxy war': missing 'perspective', required for "
-                                   "naming terms", "# <-"),
+                                   ("term 'proxy war': missing 'perspective', required for "
+                                   "naming terms"), "# <-"),
     "loaded-without-polarity": (HEADER + category('  "plunder", # <-\n', kind="loaded"),
                                 "term 'plunder': missing 'polarity', required for loaded",
                                 "# <-"),
     "reporting-verb-without-class": (HEADER + category('  "claim", # <-\n',
                                                        kind="reporting-verb"),
-                                     "term 'claim': missing 'verb_class', required for "
-                                     "reporting-verb terms", "# <-"),
+                                     ("term 'claim': missing 'verb_class', required for "
+                                     "reporting-verb terms"), "# <-"),
     "unknown-verb-class": (HEADER + category('  { term = "claim", verb_class = "doubtful" }, '
                                              "# <-\n", kind="reporting-verb"),
-                           "term 'claim': unknown verb_class 'doubtful' (expected one of: "
-                           "neutral, distancing, endorsing, evaluative)", "# <-"),
+                           ("term 'claim': unknown verb_class 'doubtful' (expected one of: "
+                           "neutral, distancing, endorsing, evaluative)"), "# <-"),
     "unknown-role": (HEADER + '\n[[categories]]\nid = "russia"\nkind = "target"\n'
                               'description = "Russia"\ntarget_type = "country"\n'
                               'terms = [{ term = "Kremlin", role = "palace" }] # <-\n',
@@ -245,8 +255,8 @@ INVALID = {
     "unknown-parent": (HEADER + '\n[[categories]]\nid = "putin"\nkind = "target"\n'
                                 'description = "Putin"\ntarget_type = "person"\n'
                                 'parent = "rusia" # <-\nterms = ["Putin"]\n',
-                       "category 'putin': unknown parent target 'rusia' (expected the id of "
-                       "another target category", "# <-"),
+                       ("category 'putin': unknown parent target 'rusia' (expected the id of "
+                       "another target category"), "# <-"),
     "missing-target-type": (HEADER + '\n[[categories]]\nid = "nato" # <-\nkind = "target"\n'
                                      'description = "NATO"\nterms = ["NATO"]\n',
                             "category 'nato': missing required field 'target_type'", "# <-"),
@@ -434,7 +444,8 @@ def test_written_target_categories_keep_type_and_parent(tmp_path: Path) -> None:
         '\n[[categories]]\nid = "russia"\nkind = "target"\ndescription = "Russia"\n'
         'target_type = "country"\nterms = ["Russia"]\n'
         '\n[[categories]]\nid = "putin"\nkind = "target"\ndescription = "Putin"\n'
-        'target_type = "person"\nparent = "russia"\nterms = [{ term = "Putin", role = "leader" }]\n')
+        'target_type = "person"\nparent = "russia"\n'
+        'terms = [{ term = "Putin", role = "leader" }]\n')
     original = load_lexicon(write(tmp_path, text))
     copy = parse_lexicon(to_toml(original))
     assert copy == original and copy.category("putin").parent == "russia"
@@ -475,7 +486,8 @@ def test_dic_categories_are_frames_by_default(tmp_path: Path) -> None:
 def test_dic_import_takes_kinds_and_field_defaults_per_category(tmp_path: Path) -> None:
     lex = import_dic(write(tmp_path, DIC, "a.dic"), kind={"negemo": "loaded", "tentat": "hedge"},
                      defaults={"negemo": {"polarity": -0.5}, "tentat": {"strength": 0.3}})
-    assert lex.category("negemo").kind == "loaded" and lex.category("negemo").terms[0].polarity == -0.5
+    negemo = lex.category("negemo")
+    assert negemo.kind == "loaded" and negemo.terms[0].polarity == -0.5
     assert lex.category("tentat").terms[1].strength == 0.3
     assert lex.category("war-words").kind == "frame"
 
@@ -500,11 +512,12 @@ def test_dic_import_round_trips_through_toml(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text, line, expected", [
     ("1\tnegemo\nwar\t1\n", 1, "expected a header of category numbers between two '%' lines"),
     ("%\nnegemo\n%\nwar\t1\n", 2, "expected '<number><TAB><category name>', got 'negemo'"),
-    ("%\n1\tnegemo\n%\nwar\t2\n", 4, "word 'war': unknown category number '2' (expected one of: 1)"),
+    ("%\n1\tnegemo\n%\nwar\t2\n", 4,
+     "word 'war': unknown category number '2' (expected one of: 1)"),
     ("%\n1\tnegemo\n%\nwar\n", 4, "word 'war' has no category numbers"),
     ("%\n1\tnegemo\n%\nab*\t1\n", 4, "wildcard prefix 'ab' is shorter than 3 letters"),
-    ("%\n1\tnegemo\n%\nwar\t1\nWar\t1\n", 5, "duplicate term 'War' in category 'negemo' "
-                                            "(first at line 4)"),
+    ("%\n1\tnegemo\n%\nwar\t1\nWar\t1\n", 5, ("duplicate term 'War' in category 'negemo' "
+                                            "(first at line 4)")),
     ("%\n1\tnegemo\n%\nwar\t1\n", 4, "term 'war': missing 'polarity', required for loaded"),
 ])
 def test_dic_errors_name_file_and_line(text: str, line: int, expected: str,

@@ -246,7 +246,8 @@ def test_nested_wildcard_prefixes_all_match(pack: Lexicon) -> None:
     found_terms = [m.term for m in Matcher(one).find("imperialism")]
     assert found_terms == ["imp*"]  # one span of one kind: the first category wins
     per_category = {m.term for c in cats
-                    for m in Matcher(dataclasses.replace(pack, categories=(c,))).find("imperialism")}
+                    for m in Matcher(dataclasses.replace(pack, categories=(c,)))
+                    .find("imperialism")}
     assert per_category == {"imp*", "imperial*", "imperialis*"}
 
 
@@ -261,7 +262,8 @@ def test_a_possessive_does_not_stop_a_match_and_is_left_out_of_the_span(
     assert (match.form, match.start, match.end, match.target) == ("NATO", 0, 4, "nato")
 
 
-@pytest.mark.parametrize("text", ["It is Putin's war.", "It is Putin’s war.", "It is Putin’s wars."])
+@pytest.mark.parametrize("text", ["It is Putin's war.", "It is Putin’s war.",
+                                  "It is Putin’s wars."])
 def test_curly_and_straight_apostrophes_are_equal(matcher: Matcher, text: str) -> None:
     assert [m.term for m in matcher.find(text) if m.category_kind == "naming"] == ["Putin’s war"]
 
@@ -498,7 +500,8 @@ def brute_force(matcher: Matcher, text: str) -> list[tuple[int, int, str, str]]:
                 j = i + len(path) - 1
                 whole = i not in seq.inner_start and j not in seq.inner_end
                 if (whole or entry.partial_ok) and matcher._valid(seq, i, j, entry):
-                    by_kind.setdefault(entry.kind, []).append((i, -j, entry.kind, entry.rank, entry))
+                    chosen = (i, -j, entry.kind, entry.rank, entry)
+                    by_kind.setdefault(entry.kind, []).append(chosen)
     chosen = []
     for cands in by_kind.values():  # leftmost-longest: earlier start, more words, lower rank
         taken: set[int] = set()

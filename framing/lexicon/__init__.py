@@ -14,7 +14,10 @@
 ... id = "war-name"
 ... kind = "naming"
 ... description = "What the war is called"
-... terms = [{ term = "proxy war", perspective = "anti-imperialist-left" }, { term = "SMO", perspective = "kremlin" }]
+... terms = [
+...   { term = "proxy war", perspective = "anti-imperialist-left" },
+...   { term = "SMO", perspective = "kremlin" },
+... ]
 ...
 ... [[categories]]
 ... id = "plunder"
@@ -24,25 +27,59 @@
 ... terms = ["carve up", "plunder"]
 ... ''')
 >>> matcher = Matcher(pack)
->>> [(m.form, m.term, m.category) for m in matcher.find("NATO’s proxy wars let them carve-up and plunder.")]
-[('proxy wars', 'proxy war', 'war-name'), ('carve-up', 'carve up', 'plunder'), ('plunder', 'plunder', 'plunder')]
+>>> text = "NATO’s proxy wars let them carve-up and plunder."
+>>> [(m.form, m.term, m.category) for m in matcher.find(text)]  # doctest: +NORMALIZE_WHITESPACE
+[('proxy wars', 'proxy war', 'war-name'), ('carve-up', 'carve up', 'plunder'),
+ ('plunder', 'plunder', 'plunder')]
 """
 
 from __future__ import annotations
 
 from framing.lexicon.inflect import inflect
 from framing.lexicon.io import (
-    ENTRY_POINT_GROUP, available_lexicons, default_lexicons, import_dic, load_lexicon,
-    load_lexicons, parse_lexicon, read_lexicon, save_lexicon, to_toml,
+    ENTRY_POINT_GROUP,
+    available_lexicons,
+    default_lexicons,
+    import_dic,
+    load_lexicon,
+    load_lexicons,
+    parse_lexicon,
+    read_lexicon,
+    save_lexicon,
+    to_toml,
 )
 from framing.lexicon.matcher import Match, Matcher
 from framing.lexicon.model import (
-    KINDS, ROLES, TARGET_TYPES, VERB_CLASSES, Category, Lexicon, LexiconSet, Term,
+    KINDS,
+    ROLES,
+    TARGET_TYPES,
+    VERB_CLASSES,
+    Category,
+    Lexicon,
+    LexiconSet,
+    Term,
 )
 
 __all__ = [
-    "KINDS", "VERB_CLASSES", "TARGET_TYPES", "ROLES", "ENTRY_POINT_GROUP",
-    "Term", "Category", "Lexicon", "LexiconSet", "Match", "Matcher",
-    "load_lexicon", "load_lexicons", "default_lexicons", "available_lexicons",
-    "read_lexicon", "parse_lexicon", "import_dic", "to_toml", "save_lexicon", "inflect",
+    "ENTRY_POINT_GROUP",
+    "KINDS",
+    "ROLES",
+    "TARGET_TYPES",
+    "VERB_CLASSES",
+    "Category",
+    "Lexicon",
+    "LexiconSet",
+    "Match",
+    "Matcher",
+    "Term",
+    "available_lexicons",
+    "default_lexicons",
+    "import_dic",
+    "inflect",
+    "load_lexicon",
+    "load_lexicons",
+    "parse_lexicon",
+    "read_lexicon",
+    "save_lexicon",
+    "to_toml",
 ]

@@ -207,11 +207,10 @@ def inflect(term: str) -> tuple[str, ...]:
     while n_particles < len(words) - 1 and words[-1 - n_particles].lower() in PARTICLES:
         n_particles += 1
     if n_particles:
-        head, rest = words[0], words[1:]
-        return tuple(" ".join([form, *rest]) for form in word_forms(head, noun=False))
-    head = next((i - 1 for i in range(1, len(words)) if words[i].lower() in _PREPOSITIONS),
-                len(words) - 1)
-    if words[head][:1].isupper():
+        return tuple(" ".join([form, *words[1:]]) for form in word_forms(words[0], noun=False))
+    h = next((i - 1 for i in range(1, len(words)) if words[i].lower() in _PREPOSITIONS),
+             len(words) - 1)
+    if words[h][:1].isupper():
         return ()  # a name: Donald J. Trump, White House
-    return tuple(" ".join([*words[:head], form, *words[head + 1:]])
-                 for form in word_forms(words[head], verb=False))
+    return tuple(" ".join([*words[:h], form, *words[h + 1:]])
+                 for form in word_forms(words[h], verb=False))

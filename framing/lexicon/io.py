@@ -24,8 +24,19 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from framing.errors import LexiconError
 from framing.lexicon.model import (
-    KIND_DEFAULTS, KIND_FIELDS, KINDS, REQUIRED_FIELDS, ROLES, TARGET_TYPES, VERB_CLASSES,
-    Category, Lexicon, LexiconSet, Term, default_case_sensitive, default_inflect,
+    KIND_DEFAULTS,
+    KIND_FIELDS,
+    KINDS,
+    REQUIRED_FIELDS,
+    ROLES,
+    TARGET_TYPES,
+    VERB_CLASSES,
+    Category,
+    Lexicon,
+    LexiconSet,
+    Term,
+    default_case_sensitive,
+    default_inflect,
 )
 from framing.text import TOKEN_RE
 
@@ -38,9 +49,16 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 __all__ = [
-    "ENTRY_POINT_GROUP", "available_lexicons", "load_lexicon", "load_lexicons",
-    "default_lexicons", "read_lexicon", "parse_lexicon", "import_dic", "to_toml",
+    "ENTRY_POINT_GROUP",
+    "available_lexicons",
+    "default_lexicons",
+    "import_dic",
+    "load_lexicon",
+    "load_lexicons",
+    "parse_lexicon",
+    "read_lexicon",
     "save_lexicon",
+    "to_toml",
 ]
 
 #: Entry-point group under which other distributions register packs: each entry
@@ -162,7 +180,8 @@ class _TomlLocator:
             pos = self._find_literal(value, cursor, end, keyed) if isinstance(value, str) else -1
             if pos < 0:
                 nxt = _TERMS_HEADER_RE.search(self.text, cursor, end) if table_style else None
-                pos = nxt.start() if nxt else _SKIP_RE.match(self.text, cursor).end()
+                skip = _SKIP_RE.match(self.text, cursor)
+                pos = nxt.start() if nxt else skip.end() if skip else cursor
             positions.append(pos)
             cursor = pos + 1
             if keyed and not table_style:  # past the inline table, so its fields are not searched
@@ -294,8 +313,8 @@ class _Checker:
                                   f"(expected one of: {', '.join(options)})")
         return str(value)
 
-    def unknown_keys(self, table: Mapping[str, Any], allowed: Iterable[str], line: Callable[[str], int],
-                     what: str) -> None:
+    def unknown_keys(self, table: Mapping[str, Any], allowed: Iterable[str],
+                     line: Callable[[str], int], what: str) -> None:
         allowed = tuple(allowed)
         for key in table:
             if key not in allowed:

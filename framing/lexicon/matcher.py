@@ -35,7 +35,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -120,9 +120,9 @@ class _Entry(NamedTuple):
 #: What the trie's root says about one text word: the outputs of the word as a
 #: whole term, the node to go on from with the next word, and the wildcard
 #: nodes the word matches.
-_Start = tuple[Union[list[_Entry], None], Union[dict[str, Any], None], tuple[dict[str, Any], ...]]
+_Start = tuple[list[_Entry] | None, dict[str, Any] | None, tuple[dict[str, Any], ...]]
 _NO_START: _Start = (None, None, ())
-#: How many distinct words the matcher remembers before it starts over.
+#: How many distinct words a matcher remembers before it starts over.
 _MEMO_WORDS = 200_000
 
 #: A chosen match while resolving: (first part, -last part, kind, rank, entry).
@@ -132,7 +132,7 @@ _Chosen = tuple[int, int, int, tuple[int, ...], _Entry]
 class _Wild:
     """Wildcard prefixes of one trie node: sorted, each with its longest listed prefix."""
 
-    __slots__ = ("prefixes", "nodes", "parents", "levels", "short")
+    __slots__ = ("levels", "nodes", "parents", "prefixes", "short")
 
     def __init__(self, table: dict[str, dict[str, Any]]) -> None:
         self.prefixes = sorted(table)
@@ -214,7 +214,7 @@ def _phrase_keys(phrase: str) -> tuple[str, ...]:
 class _Text:
     """A text as a sequence of normalised word parts with offsets."""
 
-    __slots__ = ("text", "words", "starts", "ends", "raw_ends", "inner_start", "inner_end")
+    __slots__ = ("ends", "inner_end", "inner_start", "raw_ends", "starts", "text", "words")
 
     def __init__(self, text: str, tokens: np.ndarray | Iterable[tuple[int, int]] | None) -> None:
         self.text = text
@@ -320,7 +320,7 @@ class _Text:
         return False
 
 
-LexiconLike = Union[Lexicon, LexiconSet, Iterable[Lexicon]]
+LexiconLike = Lexicon | LexiconSet | Iterable[Lexicon]
 
 
 class Matcher:
@@ -341,6 +341,13 @@ class Matcher:
         The compiled packs.
     n_forms : int
         Number of surface forms compiled (terms, their inflections and extra forms).
+
+    Notes
+    -----
+    :meth:`find` remembers, for each distinct word it meets (up to 200,000
+    words), what the trie's root says about it, so that a word costs one dict
+    lookup however many terms or wildcards start there. Results never depend
+    on this memo; it is not pickled.
 
     Examples
     --------
@@ -408,17 +415,18 @@ class Matcher:
         seen: set[tuple[Any, ...]] = set()
         for n, (form, generated) in enumerate(forms):
             parts, gaps = _parse_form(form)
-            signature = tuple(tuple(p) for p in parts) if term.case_sensitive else \
-                tuple((p[0], p[2]) for p in parts)
+            # the same form twice (an inflection listed in forms too) is compiled once
+            signature = tuple((p[1] if term.case_sensitive else p[0], p[2]) for p in parts)
             if not parts or signature in seen:
                 continue
             seen.add(signature)
             surface = tuple((s, pre) for _, s, pre in parts) if term.case_sensitive else None
-            single_word = surface is not None and len(surface) == 1 and not surface[0][1]
+            case_word = None
+            if surface is not None and len(surface) == 1 and not surface[0][1] and not excludes:
+                case_word = surface[0][0]
             entry = _Entry((rank[0], generated, rank[1], rank[2], n), KINDS.index(kind),
                            is_target, surface, tuple(gaps), excludes,
-                           surface is None and not excludes, static,
-                           surface[0][0] if single_word and not excludes else None)
+                           surface is None and not excludes, static, case_word)
             self._insert(parts, entry, lex)
             self.n_forms += 1
 

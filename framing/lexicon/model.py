@@ -16,8 +16,16 @@ from typing import Any
 from framing.errors import LexiconError
 
 __all__ = [
-    "KINDS", "VERB_CLASSES", "TARGET_TYPES", "ROLES", "KIND_FIELDS", "REQUIRED_FIELDS",
-    "Term", "Category", "Lexicon", "LexiconSet",
+    "KINDS",
+    "KIND_FIELDS",
+    "REQUIRED_FIELDS",
+    "ROLES",
+    "TARGET_TYPES",
+    "VERB_CLASSES",
+    "Category",
+    "Lexicon",
+    "LexiconSet",
+    "Term",
 ]
 
 #: Category kinds, in the order matches of different kinds are listed.
@@ -65,8 +73,8 @@ def default_case_sensitive(term: str) -> bool:
 
     A possessive ending (``NATO's``) is ignored.
 
-    >>> default_case_sensitive("SMO"), default_case_sensitive("NATO’s"), default_case_sensitive("Kyiv")
-    (True, True, False)
+    >>> [default_case_sensitive(t) for t in ("SMO", "NATO’s", "Kyiv")]
+    [True, True, False]
     """
     words = [w[:-2] if w[-2:] in ("'s", "’s") else w for w in term.split()]
     letters = [c for w in words for c in w if c.isalpha()]
