@@ -123,10 +123,10 @@ def find_drafts(text: str, seg: Segmentation, matches: Sequence[Match]) -> tuple
         draft = rules.attribute(cue)
         if draft is not None:
             drafts.append(draft)
-    for m in _ACCORDING_RE.finditer(text):
-        q = view.quote_at(m.start())
+    for found in _ACCORDING_RE.finditer(text):
+        q = view.quote_at(found.start())
         if q is None or q.scare:
-            draft = rules.according_to(m.start(), m.end())
+            draft = rules.according_to(found.start(), found.end())
             if draft is not None:
                 drafts.append(draft)
     drafts.sort(key=lambda d: d.cue_start)
@@ -323,7 +323,7 @@ class _Rules:
         return (b in g.DETERMINERS or b in g.RELATIVES or b in ("whose", "whom", "where")
                 or b in g.PREPOSITIONS or b in g.POSSESSIVES or w[:1].isdigit()
                 or (w.endswith("ing") and w.islower()) or v.is_adverb(first)
-                or (w.islower() and b in g.SOURCE_HEADS))
+                or (w.islower() and g.is_source_head(b)))
 
     def inverted_speaker(self, cue: _Cue, ceil: int) -> tuple[int, int] | None:
         """The speaker after the verb: ``"...," said presidential aide Yuri Ushakov``."""
@@ -331,12 +331,10 @@ class _Rules:
         i = cue.last + 1
         if i >= ceil or not v.joined(cue.last):
             return None
-        if v.base(i) in g.SUBJECT_PRONOUNS:
-            last = i
-        else:
-            last = v.np_right(i, ceil)
-            if last is None:
-                return None
+        found = i if v.base(i) in g.SUBJECT_PRONOUNS else v.np_right(i, ceil)
+        if found is None:
+            return None
+        last = found
         nxt = last + 1
         if nxt < ceil and v.joined(last) and not (
                 v.base(nxt) in g.ADJUNCT_PREPOSITIONS or v.base(nxt) in g.TIME_WORDS
@@ -546,7 +544,8 @@ class _Rules:
             return None
         if b == "that" and not (i + 1 < ceil and v.base(i + 1) in _FINITE):
             i += 1
-        elif colon or b in g.WH_WORDS or b == "to":
+        elif colon or b in g.WH_WORDS or b == "to" or (
+                b in ("not", "never") and i + 1 < ceil and v.base(i + 1) == "to"):
             pass
         elif cue.verb in g.NAMING_VERBS:
             found = self.characterisation(i, s_end, cue.verb in g.BARE_NAMING_VERBS)
@@ -655,8 +654,7 @@ class _Rules:
         """Extend content over a quotation it opens, trim it, and name its kind."""
         v = self.v
         for q in v.quotes_between(cs, ce):
-            if q.end > ce:
-                ce = q.end
+            ce = max(ce, q.end)
         while ce > cs and self.text[ce - 1].isspace():
             ce -= 1
         inner = v.quote_at(cs)
@@ -757,14 +755,11 @@ class _Rules:
             if found is None:
                 return None
             last, pronoun = found, False
-        if pronoun:
-            # according to him: the object pronoun stands for a speaker named before
-            pass
         draft = Draft("according-to", start, end, "according to", "neutral", (first, last), 0, 0,
                       pronoun=pronoun)
         after = last + 1
         if after < ceil and "," in v.gap(after):
-            kind, cs, ce, q = self.finish(self.start_of(after), self.clause_end(after, s_end))
+            _, cs, ce, _ = self.finish(self.start_of(after), self.clause_end(after, s_end))
         else:
             left = self.content_left(a, after, floor, ceil, s_start, s_end)
             if left is None:

@@ -118,7 +118,7 @@ TITLES = frozenset({
     "activist", "campaigner", "critic", "supporter", "opponent", "dissident", "politician",
     "executive", "ceo", "founder", "manager", "engineer", "doctor", "nurse", "teacher",
     "student", "driver", "worker", "farmer", "pensioner", "mother", "father", "survivor",
-    "volunteer", "monitor", "delegate", "representative", "counterpart", "coordinator",
+    "volunteer", "monitor", "delegate", "counterpart", "coordinator",
     "commissioner", "sec", "gen", "dr", "mr", "mrs", "ms", "prof", "sen", "rep", "gov",
     "lt", "col", "maj", "capt", "sgt", "adm",
 })
@@ -244,3 +244,9 @@ PLURAL_HEADS = frozenset(plural(t) for t in TITLES) | GROUP_HEADS | frozenset(
 #: Every lowercase word that can head a source noun phrase.
 SOURCE_HEADS = ROLE_NOUNS | INSTITUTION_HEADS | MEDIA_HEADS | DOCUMENT_HEADS | frozenset(
     plural(w) for w in INSTITUTION_HEADS | DOCUMENT_HEADS)
+
+
+def is_source_head(word: str) -> bool:
+    """Whether a lowercased word can head a source noun phrase (``officials``,
+    ``ministry``; a hyphenated title such as ``commander-in-chief`` by its first part)."""
+    return word in SOURCE_HEADS or ("-" in word and word.split("-", 1)[0] in TITLES)

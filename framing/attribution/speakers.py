@@ -30,7 +30,7 @@ from framing.attribution.tokens import TokenView
 if TYPE_CHECKING:
     from framing.lexicon.matcher import Match
 
-__all__ = ["SpeakerInfo", "classify", "build_attributions"]
+__all__ = ["SpeakerInfo", "build_attributions", "classify"]
 
 _ANONYMOUS_DETAILS = {"anonymous", "vague-group", "impersonal", "weasel"}
 _STRIP_LEADING = frozenset({"the", "a", "an"})
@@ -55,7 +55,7 @@ def _is_name_part(v: TokenView, i: int, target_types: Mapping[str, str]) -> bool
     """A capitalised word that can be part of a personal name (not a title, not a
     country, capital or institution from the targets pack)."""
     b = v.base(i)
-    if not v.is_cap(i) or b in g.SOURCE_HEADS or v.is_possessive(i) or (
+    if not v.is_cap(i) or g.is_source_head(b) or v.is_possessive(i) or (
             "-" in b and any(part in g.TITLES for part in b.split("-"))):
         return False
     m = v.target.get(i)
@@ -157,7 +157,7 @@ def classify(v: TokenView, first: int, last: int, target_types: Mapping[str, str
         source_type = "person"
     elif hb in g.ANONYMOUS_HEADS:
         source_type, anonymous, detail = "anonymous", True, detail or "anonymous"
-    elif hb in g.SOURCE_HEADS:
+    elif g.is_source_head(hb):
         indefinite = v.base(first) in g.INDEFINITE or v.word(first).isdigit()
         if plural or indefinite:
             source_type, anonymous, detail = "anonymous", True, detail or "anonymous"
@@ -204,7 +204,7 @@ class _Linker:
         self.target_types = target_types
         self.speakers: list[_Entity] = []
         self._target_starts = [m.start for m in v.target_matches]
-        self._mention_cache: dict[int, _Entity | None | bool] = {}
+        self._mention_cache: dict[int, _Entity | None] = {}
         self.gender: dict[str, str] = {}  # normalized name -> "he" or "she"
         self._subjects: dict[int, _Entity | None] = {}
 
@@ -215,9 +215,9 @@ class _Linker:
         lo = bisect_left(self._target_starts, start)
         hi = bisect_left(self._target_starts, end)
         for n in range(lo, hi):
-            e = self._mention_cache.get(n, False)
-            if e is False:
-                e = self._mention_cache[n] = self._mention(v.target_matches[n])
+            if n not in self._mention_cache:
+                self._mention_cache[n] = self._mention(v.target_matches[n])
+            e = self._mention_cache[n]
             if e is not None:
                 out.append(e)
         return out

@@ -180,10 +180,10 @@ class TokenView:
         b = self.base(i)
         if b in g.NON_SOURCE_WORDS:
             return False
-        return self.is_cap(i) or b in g.SOURCE_HEADS
+        return self.is_cap(i) or g.is_source_head(b)
 
     def is_role(self, i: int) -> bool:
-        return self.base(i) in g.SOURCE_HEADS or i in self.source_cue
+        return g.is_source_head(self.base(i)) or i in self.source_cue
 
     def match_first(self, i: int) -> int:
         """First token of the source-cue or target match covering token ``i`` (else ``i``)."""
@@ -234,17 +234,15 @@ class TokenView:
                 role_seen = role_seen or k in self.source_cue
                 k = start - 1
                 continue
-            if self.is_possessive(k) or self.is_cap(k):
-                start = k
-            elif b in g.NAME_PARTICLES and k > floor and self.is_cap(k - 1) and self.is_cap(k + 1):
-                start = k
-            elif b == "of" and k > floor and self.base(k - 1) in g.SOURCE_HEADS:
+            particle = b in g.NAME_PARTICLES and k > floor and self.is_cap(k - 1) and self.is_cap(k + 1)
+            title_of = b == "of" and k > floor and g.is_source_head(self.base(k - 1))
+            if self.is_possessive(k) or self.is_cap(k) or particle or title_of:
                 start = k
             elif b in ("and", "&") and k > floor and (
-                    self.is_cap(k - 1) or self.base(k - 1) in g.SOURCE_HEADS):
+                    self.is_cap(k - 1) or g.is_source_head(self.base(k - 1))):
                 saw_and = True
                 start = k
-            elif b in g.SOURCE_HEADS:
+            elif g.is_source_head(b):
                 role_seen = True
                 start = k
             elif role_seen and n_lower < 3 and self.is_plain_lower(k):
@@ -287,15 +285,15 @@ class TokenView:
                 k += 1
             elif b in g.NAME_PARTICLES and last == k - 1 and k + 1 < limit and self.is_cap(k + 1):
                 k += 1
-            elif b == "of" and last == k - 1 and k + 1 < limit and self.base(k - 1) in g.SOURCE_HEADS:
+            elif b == "of" and last == k - 1 and k + 1 < limit and g.is_source_head(self.base(k - 1)):
                 k += 1
                 if k < limit and self.base(k) in g.DETERMINERS:
                     k += 1
             elif b in ("and", "&") and last == k - 1 and k + 1 < limit and (
-                    self.is_cap(k + 1) or self.base(k + 1) in g.SOURCE_HEADS
+                    self.is_cap(k + 1) or g.is_source_head(self.base(k + 1))
                     or self.base(k + 1) in g.DETERMINERS):
                 k += 1
-            elif b in g.SOURCE_HEADS:
+            elif g.is_source_head(b):
                 last = k
                 k += 1
             elif n_lower < max_lower and (self.is_plain_lower(k) or self.word(k)[:1].isdigit() or (

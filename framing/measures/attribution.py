@@ -80,7 +80,7 @@ class AttributionResult:
             if a.continued or not a.speaker_normalized:
                 continue
             groups.setdefault(a.speaker_normalized, []).append(a)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for name, atts in groups.items():
             classes = Counter(a.verb_class for a in atts)
             rows.append({"speaker": name, "n": len(atts), "target": atts[0].target,
