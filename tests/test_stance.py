@@ -23,7 +23,7 @@ kind = "target"
 description = "Russia"
 target_type = "country"
 terms = [{ term = "Russia", role = "name" }, { term = "the Kremlin", role = "institution" },
-         { term = "Moscow", role = "capital" }]
+         { term = "Moscow", role = "capital" }, { term = "Russian", role = "adjective" }]
 
 [[categories]]
 id = "putin"
@@ -65,6 +65,15 @@ kind = "naming"
 description = "names of the Russian government"
 referent = "the Russian government"
 terms = [{ term = "Kremlin regime", perspective = "ukrainian", polarity = -0.8 }]
+
+[[categories]]
+id = "russian-forces"
+kind = "naming"
+description = "names of the Russian forces"
+referent = "the Russian armed forces"
+actor = "russia"
+terms = [{ term = "occupiers", perspective = "ukrainian", polarity = -0.7 },
+         { term = "Russian troops", perspective = "neutral" }]
 '''
 
 
@@ -130,6 +139,17 @@ def test_naming_variant_is_evidence_about_the_target_it_names(analyzer) -> None:
     result = stance(analyzer, "The Kremlin regime sent envoys to Britain.")
     assert [e.term for e in term_evidence(result, "russia")] == ["Kremlin regime"]
     assert term_evidence(result, "uk") == []
+
+
+def test_naming_variant_of_an_actor_family_is_a_mention_of_the_actor(analyzer) -> None:
+    result = stance(analyzer, "The occupiers shelled the station again.")
+    assert [(result.text[m.start:m.end], m.target) for m in result.mentions] == [("occupiers", "russia")]
+    assert [e.term for e in term_evidence(result, "russia")] == ["occupiers"]
+
+
+def test_actor_variant_overlapping_a_target_match_is_one_mention(analyzer) -> None:
+    result = stance(analyzer, "Russian troops advanced.")
+    assert [(result.text[m.start:m.end], m.target) for m in result.mentions] == [("Russian", "russia")]
 
 
 def test_quoted_evidence_is_not_the_outlets_stance(analyzer) -> None:

@@ -69,7 +69,7 @@ _SHIPPED = "framing.seeds"
 _PACK_REQUIRED = ("name", "version", "language", "description", "license", "sources")
 _PACK_OPTIONAL = ("url", "authors", "notes")
 _CATEGORY_FIELDS = ("id", "kind", "description", "terms")
-_CATEGORY_KIND_FIELDS = {"naming": ("referent",), "target": ("target_type", "parent")}
+_CATEGORY_KIND_FIELDS = {"naming": ("referent", "actor"), "target": ("target_type", "parent")}
 _COMMON_TERM_FIELDS = ("term", "case_sensitive", "inflect", "forms", "exclude", "note", "source")
 _NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _RANGES = {"polarity": (-1.0, 1.0), "intensity": (0.0, 1.0), "strength": (0.0, 1.0)}
@@ -398,9 +398,11 @@ class _Checker:
         self.unknown_keys(cat, allowed, line, what)
         description = self.string(cat["description"], line("description"),
                                   f"{what}: description")
-        referent = target_type = parent = None
+        referent = actor = target_type = parent = None
         if "referent" in cat:
             referent = self.string(cat["referent"], line("referent"), f"{what}: referent")
+        if "actor" in cat:
+            actor = self.string(cat["actor"], line("actor"), f"{what}: actor")
         if kind == "target":
             if "target_type" not in cat:
                 raise self.fail(line(), f"{what}: missing required field 'target_type' "
@@ -429,7 +431,7 @@ class _Checker:
             first_line[key] = term.line
             built.append(term)
         return Category(id=cid, kind=kind, description=description, terms=tuple(built),
-                        referent=referent, target_type=target_type, parent=parent,
+                        referent=referent, actor=actor, target_type=target_type, parent=parent,
                         line=line())
 
     # -- terms ----------------------------------------------------------------
@@ -830,7 +832,7 @@ def to_toml(lexicon: Lexicon) -> str:
         out += ["", "[[categories]]", f"id = {_toml_string(cat.id)}",
                 f"kind = {_toml_string(cat.kind)}",
                 f"description = {_toml_value(cat.description)}"]
-        for key in ("referent", "target_type", "parent"):
+        for key in ("referent", "actor", "target_type", "parent"):
             value = getattr(cat, key)
             if value is not None:
                 out.append(f"{key} = {_toml_string(value)}")

@@ -152,8 +152,11 @@ class Term:
 class Category:
     """A category of a pack: its kind, description and terms.
 
-    ``referent`` is used by ``naming`` categories; ``target_type`` and
-    ``parent`` (the id of another ``target`` category) by ``target`` ones.
+    ``referent`` and ``actor`` are used by ``naming`` categories (``actor``:
+    the id of the target category whose forces, government or bloc the
+    referent is, e.g. ``russia`` for the names of Russian forces);
+    ``target_type`` and ``parent`` (the id of another ``target`` category) by
+    ``target`` ones.
     """
 
     id: str
@@ -161,6 +164,7 @@ class Category:
     description: str
     terms: tuple[Term, ...] = ()
     referent: str | None = None
+    actor: str | None = None
     target_type: str | None = None
     parent: str | None = None
     line: int = field(default=0, compare=False)
@@ -169,7 +173,8 @@ class Category:
         """All fields as a plain dict, terms included."""
         return {
             "id": self.id, "kind": self.kind, "description": self.description,
-            "referent": self.referent, "target_type": self.target_type, "parent": self.parent,
+            "referent": self.referent, "actor": self.actor, "target_type": self.target_type,
+            "parent": self.parent,
             "terms": [t.to_dict() for t in self.terms], "line": self.line,
         }
 

@@ -4,7 +4,8 @@ Formula (documented in docs/measures.md, "Stance"):
 
 1. **Mentions.** Every match of a ``target`` lexicon category is a mention of
    that target and of its ancestors through ``parent`` (``Witkoff`` -> witkoff,
-   us). A third-person pronoun (he, she, him, her, his) counts as a mention of
+   us); so is a variant of a ``naming`` family whose category names an
+   ``actor`` target ("the occupiers" -> russia). A third-person pronoun (he, she, him, her, his) counts as a mention of
    the one person target mentioned before it in the same sentence, when there
    is exactly one, and it/its to the one non-person target (marked ``inferred``).
 2. **Term evidence.** A mention right after a preposition ("strikes on
@@ -187,17 +188,24 @@ def _ancestry(target: str, categories: dict[str, Category]) -> tuple[str, ...]:
 
 
 def _mentions(ctx: DocumentContext, categories: dict[str, Category]) -> list[Mention]:
+    """Target matches, and naming variants of a family with an ``actor`` target
+    ("the occupiers" -> russia) where no target match overlaps them."""
     seg = ctx.segmentation
     token_starts = seg.tokens[:, 0]
     sentence_starts = seg.sentences[:, 0]
-    mentions = []
+    actors = {c.id: c.actor for lex in ctx.lexicons for c in lex.categories
+              if c.kind == "naming" and c.actor}
+    targets = [(m, m.category) for m in ctx.matches if m.category_kind == "target"]
     for m in ctx.matches:
-        if m.category_kind != "target":
-            continue
+        if m.category_kind == "naming" and m.category in actors and not any(
+                t.start < m.end and m.start < t.end for t, _ in targets):
+            targets.append((m, actors[m.category]))
+    mentions = []
+    for m, target in sorted(targets, key=lambda pair: pair[0].start):
         sentence = int(np.searchsorted(sentence_starts, m.start, side="right")) - 1
         token = int(np.searchsorted(token_starts, m.start, side="left"))
         oblique = _OBLIQUE_RE.search(ctx.text, max(0, m.start - 16), m.start) is not None
-        mentions.append(Mention(m.start, m.end, _ancestry(m.category, categories), sentence, token,
+        mentions.append(Mention(m.start, m.end, _ancestry(target, categories), sentence, token,
                                 oblique=oblique))
     return mentions + _pronoun_mentions(ctx, mentions, categories)
 
@@ -222,7 +230,8 @@ def _pronoun_mentions(ctx: DocumentContext, mentions: list[Mention],
         wants_person = found.group().lower() in _PERSON_PRONOUNS
         token = int(np.searchsorted(seg.tokens[:, 0], start, side="left"))
         before = {m.target: m for m in by_sentence[sentence] if m.token < token and not m.inferred
-                  and (categories[m.target].target_type == "person") == wants_person}
+                  and (getattr(categories.get(m.target), "target_type", None) == "person")
+                  == wants_person}
         if len(before) == 1:
             (antecedent,) = before.values()
             inferred.append(Mention(start, end, antecedent.targets, sentence, token, inferred=True))
