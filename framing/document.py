@@ -62,6 +62,12 @@ class Document:
             )
         object.__setattr__(self, "meta", _frozen_mapping(self.meta))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The read-only meta view cannot be pickled; rebuild from a plain dict
+        # (worker processes receive documents this way).
+        return (Document, (self.id, self.text, self.outlet, self.event, self.published, self.title,
+                           self.url, self.byline, dict(self.meta), self.source))
+
     def to_dict(self) -> dict[str, Any]:
         """Return the document as a plain dict (metadata flattened under ``meta``)."""
         return {
