@@ -29,7 +29,7 @@ def found(seed_texts, analyzer) -> dict[str, list[Attribution]]:
 
 def by_cue(atts: list[Attribution], text: str, cue: str) -> Attribution:
     """The attribution whose cue is the word ``cue`` (exactly one)."""
-    hits = [a for a in atts if text[a.cue_start:a.cue_end] == cue and not a.continued]
+    hits = [a for a in atts if text[a.cue_start:a.cue_end] == cue]
     assert len(hits) == 1, [(text[a.cue_start:a.cue_end], a.speaker) for a in atts]
     return hits[0]
 

@@ -233,8 +233,8 @@ class _Rules:
         passive = False
         while k >= floor and v.joined(k):
             b = v.base(k)
-            if b in g.NEGATIONS or b.endswith(("n't", "n’t")):
-                return None
+            if b in g.NEGATIONS or b.endswith(("n't", "n’t")) or b in g.MODALS:
+                return None  # did not say, will conclude: no speech reported
             if b in g.BE_FORMS and cue.participle_ed:
                 passive = True
             elif b in g.TIME_WORDS and k - 1 >= floor and v.joined(k - 1) and v.base(k - 1) in (
@@ -287,8 +287,9 @@ class _Rules:
         if (s > floor and v.joined(s - 1) and v.base(s - 1) in _OBJECT_PREPOSITIONS
                 and not cue.participle_ing):
             return None  # an object (talks with officials), not a subject
-        if s > floor and v.joined(s - 1) and v.base(s - 1) in g.FREE_RELATIVES:
-            return None  # what he did not mention
+        if (s > floor and v.joined(s - 1) and v.base(s - 1) in g.FREE_RELATIVES
+                and cue.verb not in g.NAMING_VERBS):
+            return None  # what he meant; but: what Moscow calls its "special military operation"
         return ("np", s, k)
 
     def appositive_subject(self, k: int, floor: int) -> tuple[int, int] | None:
@@ -474,7 +475,7 @@ class _Rules:
         """Skip prepositional and time adjuncts: ``on Monday``, ``in a statement``."""
         v = self.v
         for _ in range(3):
-            if i >= ceil or not v.joined(i - 1):
+            if i >= ceil or not v.linked(i - 1):
                 break
             b = v.base(i)
             if b in g.TIME_WORDS or b in _ADVERBS or (
@@ -489,7 +490,7 @@ class _Rules:
                 break
             j = i + 1
             n = 0
-            while j < ceil and v.joined(j - 1) and n < 6:
+            while j < ceil and v.linked(j - 1) and n < 6:
                 bj = v.base(j)
                 if (bj == "that" or bj in g.PREPOSITIONS or bj in g.SUBJECT_PRONOUNS
                         or bj in g.WH_WORDS or bj in _FINITE or j in v.cue_tok
@@ -536,7 +537,7 @@ class _Rules:
                         for t in range(first, i))
         if i >= ceil or v.base(i) in _PRO_FORMS:
             return None
-        colon = not v.joined(i - 1)
+        colon = not v.linked(i - 1)
         if colon and ":" not in v.gap(i):
             return None
         b = v.base(i)
@@ -544,21 +545,29 @@ class _Rules:
             return None
         if b == "that" and not (i + 1 < ceil and v.base(i + 1) in _FINITE):
             i += 1
-        elif colon or b in g.WH_WORDS or b == "to" or (
-                b in ("not", "never") and i + 1 < ceil and v.base(i + 1) == "to"):
+        elif b == "to" or (b in ("not", "never") and i + 1 < ceil and v.base(i + 1) == "to"):
+            if cue.verb not in g.TO_VERBS:
+                return None  # learns to plunder: not a speech act
+        elif colon or b in g.WH_WORDS:
             pass
         elif cue.verb in g.NAMING_VERBS:
             found = self.characterisation(i, s_end, cue.verb in g.BARE_NAMING_VERBS)
             if found is None:
                 return None
             i = found
+            q = v.quote_at(self.start_of(i))
+            if q is not None and q.start == self.start_of(i) and not q.scare:
+                return self.finish(q.start, q.end)  # the quoted label is the content
         elif cue.verb.split()[-1] in g.PREPOSITIONS or (b in _TOPIC_PREPOSITIONS and only_time):
             pass
         elif not (cue.verb == "say" or self.clause_like(i, ceil)):
             return None
         if i >= ceil:
             return None
-        return self.finish(self.start_of(i), self.clause_end(i, s_end))
+        end = self.clause_end(i, s_end)
+        if end == v.ends[i] and (v.base(i) in g.OBJECT_PRONOUNS or v.base(i) in _PRO_FORMS):
+            return None  # Kyiv denied it
+        return self.finish(self.start_of(i), end)
 
     def start_of(self, i: int) -> int:
         """Offset where content starting at token ``i`` begins (at a quotation mark
@@ -771,41 +780,36 @@ class _Rules:
         return draft
 
     def continuations(self, drafts: list[Draft]) -> list[Draft]:
-        """Add quotations that continue a speaker's direct quotation without a cue
-        of their own (``"...," said X, "..."``; ``"...," X said. "..."``)."""
+        """Extend a direct quotation over the parts that continue it without a cue
+        of their own (``"A," said X, "B."``; ``"A," X said. "B."``): the content
+        then runs from the start of the first part to the end of the last."""
         v = self.v
         if not drafts:
             return drafts
         covered = [(d.content_start, d.content_end) for d in drafts]
         used = {d.quote.start for d in drafts if d.quote is not None}
-        out = list(drafts)
-        ends = sorted(((d.hull(v)[1], n) for n, d in enumerate(drafts)))
         for q in v.quotes:
             if q.scare or q.start in used or any(cs <= q.content_start < ce for cs, ce in covered):
                 continue
             prev = None
-            for end, n in ends:
-                if end <= q.start:
-                    prev = out[n]
-                else:
-                    break
+            best = -1
+            for d in drafts:
+                end = d.hull(v)[1]
+                if best < end <= q.start:
+                    prev, best = d, end
             if prev is None or prev.kind != "direct" or prev.speaker is None:
                 continue
-            prev_end = prev.hull(v)[1]
-            between = self.text[prev_end:q.start]
+            between = self.text[best:q.start]
             if "\n\n" in between:
                 continue
             adjacent = not between.strip(" \t\n.,;:—–")
             next_sentence = (not self.text[v.sentence(q.start)[0]:q.start].strip(_LEAD_BULLETS)
-                             and v.sentence_no(q.start) - v.sentence_no(prev_end - 1) == 1)
+                             and v.sentence_no(q.start) - v.sentence_no(best - 1) == 1)
             if not (adjacent or next_sentence):
                 continue
-            d = Draft("direct", prev.cue_start, prev.cue_end, prev.verb, prev.verb_class,
-                      prev.speaker, q.content_start, q.content_end, pronoun=prev.pronoun,
-                      continued=True, quote=q)
-            out.append(d)
-            ends.append((q.end, len(out) - 1))
-            ends.sort()
+            prev.content_end = max(prev.content_end, q.content_end)
+            prev.content_start = min(prev.content_start, q.content_start)
+            prev.continued = True
             used.add(q.start)
-        out.sort(key=lambda d: (d.content_start if d.continued else d.cue_start))
-        return out
+            covered.append((q.content_start, q.content_end))
+        return drafts

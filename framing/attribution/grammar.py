@@ -179,6 +179,15 @@ NAMING_VERBS = frozenset({"describe", "call", "label", "dub", "brand", "term", "
                           "decry", "deride", "ridicule", "reject", "welcome", "laud",
                           "castigate", "pass off as", "blast", "lambast", "mock",
                           "describe as", "present", "frame", "paint"})
+#: Modal verbs: a reporting verb after one reports no speech (``Moscow will conclude``).
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can",
+                    "cannot", "'ll", "’ll"})
+#: Reporting verbs that take an infinitive as their content (``promised to``, ``urged X to``).
+TO_VERBS = frozenset({"promise", "pledge", "vow", "threaten", "urge", "ask", "call on",
+                      "appeal to", "claim", "demand", "offer", "agree", "refuse", "swear",
+                      "warn", "tell", "order", "advise", "encourage", "invite", "beg", "implore",
+                      "plead", "remind", "pretend", "purport", "profess", "propose", "undertake",
+                      "instruct", "caution", "press", "request", "intend", "expect"})
 #: Naming verbs whose characterisation may follow the object without ``as``
 #: (``called the draft "a capitulation document"``).
 BARE_NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term", "name", "nickname"})

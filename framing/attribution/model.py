@@ -47,8 +47,9 @@ class Attribution:
         parent: Witkoff -> ``us``), ``None`` when the speaker names none or
         several; ``targets`` lists every one named.
     continued
-        True for a quotation that continues an earlier quotation of the same
-        speaker without a cue of its own.
+        True for a direct quotation in several parts (split by its frame,
+        ``"A," said X, "B."``, or continued in the next sentence without a cue
+        of its own); the content runs from the first part to the last.
     """
 
     start: int

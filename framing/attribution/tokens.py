@@ -314,7 +314,7 @@ class TokenView:
             if not self.joined(k - 1):
                 return None
             b = self.base(k)
-            if (b in g.POSTMODIFIERS or (b.endswith("ing") and self.word(k).islower())) and k < j:
+            if (b in g.POSTMODIFIERS or (b.endswith(("ing", "ed")) and self.word(k).islower())) and k < j:
                 h = k - 1
                 if self.base(h) in ("familiar", "close") and h > floor and self.joined(h - 1):
                     h -= 1
