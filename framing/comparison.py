@@ -215,11 +215,23 @@ class Comparison:
             written.append(path)
         return written
 
-    def to_html(self, path: str | os.PathLike[str], *, title: str | None = None) -> None:
-        """Write the self-contained HTML report (inline CSS and SVG charts, no scripts)."""
+    def to_html(self, path: str | os.PathLike[str], *, title: str | None = None,
+                max_documents: int | None = 200) -> None:
+        """Write the self-contained HTML report (inline CSS and SVG charts, no scripts).
+
+        Parameters
+        ----------
+        path
+            The HTML file to write.
+        title
+            Title of the page.
+        max_documents
+            Include the highlighted texts of at most this many documents (the
+            first ones; ``None``: all). The tables always cover every document.
+        """
         from framing.report.html import write_html
 
-        write_html(self, path, title=title)
+        write_html(self, path, title=title, max_documents=max_documents)
 
     def to_markdown(self, path: str | os.PathLike[str], *, title: str | None = None) -> None:
         """Write the Markdown report: the same tables as pipe tables."""
@@ -474,30 +486,31 @@ def _example(doc: DocumentAnalysis, span: dict[str, Any], sentences: _Sentences)
 
 def _naming_tables(data: _Inputs) -> dict[str, pd.DataFrame]:
     docs, groups, opts = data.docs, data.groups, data.opts
-    # (doc id, family, variant) -> counts by voice, and the spans as evidence
-    counts: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
-    evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    # Per document: (family, variant) -> counts by voice, and the spans as evidence.
+    counts: dict[str, dict[tuple[str, str], Counter[str]]] = {}
+    evidence: dict[str, dict[tuple[str, str], list[dict[str, Any]]]] = {}
     info: dict[tuple[str, str], tuple[str, str]] = {}  # (family, variant) -> referent, perspective
-    referents: dict[str, str] = {}
     for doc in docs:
+        mine: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         for row in data.rows[doc.id].get("naming", []):
-            counts[doc.id, row["family"], row["variant"]][row["voice"]] += row["count"]
+            mine[row["family"], row["variant"]][row["voice"]] += row["count"]
             info[row["family"], row["variant"]] = (row.get("referent", ""),
                                                   row.get("perspective", ""))
-            referents[row["family"]] = row.get("referent", "")
+        counts[doc.id] = mine
+        spans: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for span in doc.spans:
             if span.get("kind") == "term" and span.get("category_kind") == "naming":
-                evidence[doc.id, span["category"], span["term"]].append(span)
+                spans[span["category"], span["term"]].append(span)
+        evidence[doc.id] = spans
     sentences = _Sentences()
     rows: list[dict[str, Any]] = []
     for group in groups:
-        docs_by_id = {d.id: d for d in group.docs}
         per_variant: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        users: Counter[tuple[str, str]] = Counter()
-        for (doc_id, family, variant), voices in counts.items():
-            if doc_id in docs_by_id:
-                per_variant[family, variant].update(voices)
-                users[family, variant] += 1
+        users: dict[tuple[str, str], list[DocumentAnalysis]] = defaultdict(list)
+        for doc in group.docs:
+            for key, voices in counts[doc.id].items():
+                per_variant[key].update(voices)
+                users[key].append(doc)
         family_total: Counter[str] = Counter()
         family_authorial: Counter[str] = Counter()
         for (family, _), voices in per_variant.items():
@@ -506,9 +519,9 @@ def _naming_tables(data: _Inputs) -> dict[str, pd.DataFrame]:
         for (family, variant), voices in sorted(
                 per_variant.items(), key=lambda kv: (kv[0][0], -sum(kv[1].values()), kv[0][1])):
             total, authorial = sum(voices.values()), voices[AUTHORIAL]
-            spans = [(docs_by_id[doc_id], s) for doc_id in docs_by_id
-                     for s in evidence.get((doc_id, family, variant), [])]
-            spans.sort(key=lambda ds: ds[1].get("voice") != AUTHORIAL)  # authorial first
+            found = [(d, s) for d in users[family, variant]
+                     for s in evidence[d.id].get((family, variant), [])]
+            found.sort(key=lambda ds: ds[1].get("voice") != AUTHORIAL)  # authorial first
             referent, perspective = info[family, variant]
             rows.append({
                 "event": group.event, opts.by: group.name, "family": family,
@@ -518,8 +531,8 @@ def _naming_tables(data: _Inputs) -> dict[str, pd.DataFrame]:
                 "authorial_share": (authorial / family_authorial[family]
                                     if family_authorial[family] else float("nan")),
                 "family_count": family_total[family],
-                "n_documents": users[family, variant],
-                "examples": [_example(d, s, sentences) for d, s in spans[:opts.max_examples]],
+                "n_documents": len(users[family, variant]),
+                "examples": [_example(d, s, sentences) for d, s in found[:opts.max_examples]],
                 **_flags(group, opts, family_total[family] < opts.min_evidence),
             })
     columns = ["event", opts.by, "family", "referent", "variant", "perspective", "count",
@@ -707,7 +720,7 @@ def _number(value: Any) -> float:
 
 def _terms_tables(data: _Inputs) -> dict[str, pd.DataFrame]:
     docs, groups, opts = data.docs, data.groups, data.opts
-    from framing.lexicon.induce import Candidate, _drop_contained, _ngrams, _stop_words
+    from framing.lexicon.induce import Candidate, _ngrams, _stop_words
     from framing.stats import log_odds_dirichlet
 
     stop = _stop_words()
@@ -739,7 +752,7 @@ def _terms_tables(data: _Inputs) -> dict[str, pd.DataFrame]:
                 if a >= opts.min_term_count and z > 0
                 and not set(str(t).lower().split()) <= own_name]
             candidates.sort(key=lambda c: (-c.z, c.term))
-            for rank, c in enumerate(_drop_contained(candidates)[:opts.top_terms], 1):
+            for rank, c in enumerate(_top_terms(candidates, opts.top_terms), 1):
                 rows.append({"event": group.event, opts.by: group.name, "rank": rank,
                              "term": c.term, "z": c.z, "delta": c.delta, "count": c.count_outlet,
                              "count_rest": c.count_rest, "n_documents": c.n_documents,
@@ -747,6 +760,23 @@ def _terms_tables(data: _Inputs) -> dict[str, pd.DataFrame]:
     columns = ["event", opts.by, "rank", "term", "z", "delta", "count", "count_rest",
                "n_documents", "n_group_documents", "small_group", "low_evidence"]
     return {"terms": _frame(rows, columns)}
+
+
+def _top_terms(candidates: list[Any], top: int) -> list[Any]:
+    """The first ``top`` candidates once unigrams inside better bigrams are dropped.
+
+    :func:`~framing.lexicon.induce._drop_contained` compares each candidate with
+    those kept before it, so it runs on a growing prefix of the ranking rather
+    than on every term of a large corpus.
+    """
+    from framing.lexicon.induce import _drop_contained
+
+    size = 4 * top
+    while True:
+        kept = _drop_contained(candidates[:size])
+        if len(kept) >= top or size >= len(candidates):
+            return kept[:top]
+        size *= 2
 
 
 # ---------------------------------------------------------------------------

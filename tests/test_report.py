@@ -243,6 +243,20 @@ def test_every_link_in_the_report_has_a_target(demo_html):
     assert links and links <= ids, sorted(links - ids)[:5]
 
 
+def test_a_capped_report_shows_fewer_texts_and_links_only_to_what_it_shows(demo_comparison,
+                                                                           tmp_path):
+    path = tmp_path / "capped.html"
+    demo_comparison.to_html(path, max_documents=3)
+    html = path.read_text(encoding="utf-8")
+    page = structure(html)
+    assert page.tags.count("article") == 3
+    assert "Showing the texts of the first 3 of 25 documents" in html
+    ids = {value for _, name, value in page.attributes if name == "id"}
+    links = {value[1:] for tag, name, value in page.attributes
+             if tag == "a" and name == "href" and value}
+    assert links <= ids
+
+
 def test_naming_cells_link_to_the_marked_evidence(demo_html):
     cell = re.search(r'<td[^>]*><a href="#(doc-\d+-s\d+)">\d+</a>', demo_html)
     assert cell is not None

@@ -46,16 +46,21 @@ OVERVIEW_TERMS = 4
 #: Targets shown in a stance matrix and families in the naming chart.
 MATRIX_TARGETS = 12
 CHART_FAMILIES = 4
+#: Naming families shown per event when several events are compared.
+EVENT_FAMILIES = 8
 #: Example sentences shown per naming cell (the tables keep more).
 HTML_EXAMPLES = 2
+#: Documents whose highlighted texts the page shows by default (a page of
+#: thousands of articles is too heavy to open; the tables cover every document).
+MAX_DOCUMENTS = 200
 #: Lexicon category kinds highlighted in the article text.
 MARKED_TERM_KINDS = ("naming", "loaded")
 
 
 def write_html(comparison: Comparison, path: str | os.PathLike[str], *,
-               title: str | None = None) -> None:
-    """Write the HTML report of ``comparison`` to ``path`` (UTF-8)."""
-    text = render_html(comparison, title=title)
+               title: str | None = None, max_documents: int | None = MAX_DOCUMENTS) -> None:
+    """Write the HTML report of ``comparison`` to ``path`` (UTF-8); see :func:`render_html`."""
+    text = render_html(comparison, title=title, max_documents=max_documents)
     folder = os.path.dirname(os.fspath(path))
     if folder:
         os.makedirs(folder, exist_ok=True)
@@ -63,9 +68,21 @@ def write_html(comparison: Comparison, path: str | os.PathLike[str], *,
         stream.write(text)
 
 
-def render_html(comparison: Comparison, *, title: str | None = None) -> str:
-    """The HTML report of ``comparison`` as a string."""
-    view = _View(comparison).build(title or DEFAULT_TITLE)
+def render_html(comparison: Comparison, *, title: str | None = None,
+                max_documents: int | None = MAX_DOCUMENTS) -> str:
+    """The HTML report of ``comparison`` as a string.
+
+    Parameters
+    ----------
+    comparison
+        The comparison to report.
+    title
+        Title of the page.
+    max_documents
+        Show the highlighted texts of at most this many documents (the first
+        ones); ``None`` shows all. Numbers about the others link nowhere.
+    """
+    view = _View(comparison, max_documents).build(title or DEFAULT_TITLE)
     env = environment(html=True)
     env.filters["stance_colour"] = stance_colour
     return env.get_template("report.html.j2").render(**view)
@@ -103,7 +120,7 @@ def _marks_of(span: dict[str, Any], anchor: str) -> list[_Node]:
     kind = span.get("kind")
     start, end = int(span["start"]), int(span["end"])
     if kind == "quotation":
-        return [_Node(start, end, "span", "quote", anchor, "quotation (quoted voice)")]
+        return [_Node(start, end, "span", "quote", "", "quotation (quoted voice)")]
     if kind == "scare_quote":
         return [_Node(start, end, "mark", "scare", anchor,
                       "scare quote: a word the writer distances themselves from", "scare quote")]
@@ -123,7 +140,7 @@ def _marks_of(span: dict[str, Any], anchor: str) -> list[_Node]:
             cls += " voiced"
         return [_Node(start, end, "mark", cls, anchor, " · ".join(details), category)]
     if kind == "target":
-        return [_Node(start, end, "span", "target", anchor, f"target: {span.get('target', '')}")]
+        return [_Node(start, end, "span", "target", "", f"target: {span.get('target', '')}")]
     if kind == "attribution":
         out = []
         verb_class = str(span.get("verb_class") or "")
@@ -135,7 +152,7 @@ def _marks_of(span: dict[str, Any], anchor: str) -> list[_Node]:
                              f"cue {verb_class}", anchor, title, verb_class or "cue"))
         if span.get("speaker_start") is not None and span.get("speaker_end") is not None:
             out.append(_Node(int(span["speaker_start"]), int(span["speaker_end"]), "span",
-                             "speaker", anchor + "p", title))
+                             "speaker", "", title))
         return out
     return []
 
@@ -152,7 +169,7 @@ def highlight(text: str, spans: Iterable[dict[str, Any]], prefix: str) -> tuple[
     nodes
         A list of strings (text slices) and :class:`_Node` elements.
     anchors
-        ``(start, end) -> element id`` for every shown span, to link to.
+        ``(start, end) -> element id`` of every marked span, to link to.
     """
     marks = [m for j, span in enumerate(spans) for m in _marks_of(span, f"{prefix}-s{j}")]
     order = {"quote": 0, "target": 3, "speaker": 2}
@@ -172,7 +189,8 @@ def highlight(text: str, spans: Iterable[dict[str, Any]], prefix: str) -> tuple[
             continue  # nothing left, or the same mark twice (two attributions, one cue)
         stack[-1].children.append(mark)
         stack.append(mark)
-        anchors.setdefault((mark.start, mark.end), mark.id)
+        if mark.id:  # quotations, targets and speakers are styled, not linked to
+            anchors.setdefault((mark.start, mark.end), mark.id)
     return _fill(root, text), anchors
 
 
@@ -222,27 +240,34 @@ def _rows(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
 
 
 class _View:
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, comparison: Comparison, max_documents: int | None) -> None:
         self.c = comparison
         self.by = comparison.by
         self.tables = comparison.tables
         self.events = report_events(comparison)
         self.groups = comparison.groups
-        self.docs: list[DocumentAnalysis] = [
-            d for d in comparison.analysis
-            if d.id in set(self.tables["documents"]["document"])]
+        self._records: dict[str, dict[str | None, list[dict[str, Any]]]] = {}
+        listed = set(self.tables["documents"]["document"])
+        compared = [d for d in comparison.analysis if d.id in listed]
+        self.n_compared = len(compared)
+        self.docs: list[DocumentAnalysis] = compared[:max_documents]
         self.doc_anchor = {d.id: f"doc-{i}" for i, d in enumerate(self.docs)}
         self.doc_title = dict(zip(self.tables["documents"]["document"],
                                   self.tables["documents"]["title"]))
         self.span_anchor: dict[str, dict[tuple[int, int], str]] = {}
         self.doc_views = [self._document(i, d) for i, d in enumerate(self.docs)]
-        self.group_info = {(r["event"], r[self.by]): r for r in _rows(self.tables["groups"])}
+        self.group_info = {(r["event"], r[self.by]): r for r in self.rows("groups")}
 
     # -- helpers -----------------------------------------------------------
 
     def rows(self, name: str, event: str | None = None) -> list[dict[str, Any]]:
-        rows = _rows(self.tables.get(name))
-        return rows if event is None else [r for r in rows if r["event"] == event]
+        """Rows of table ``name`` as dicts (of one event, or all), converted once."""
+        if name not in self._records:
+            by_event: dict[str | None, list[dict[str, Any]]] = {None: _rows(self.tables.get(name))}
+            for row in by_event[None]:
+                by_event.setdefault(row.get("event"), []).append(row)
+            self._records[name] = by_event
+        return self._records[name].get(event, [])
 
     def groups_of(self, event: str) -> list[dict[str, Any]]:
         """The group columns of an event: name, documents, small-group flag, doc links."""
@@ -257,18 +282,21 @@ class _View:
         return out
 
     def doc_link(self, doc_id: str) -> dict[str, str]:
-        return {"href": "#" + self.doc_anchor.get(doc_id, ""), "id": doc_id,
+        """Link to a document's view (``href`` empty when its text is not in the report)."""
+        anchor = self.doc_anchor.get(doc_id)
+        return {"href": f"#{anchor}" if anchor else "", "id": doc_id,
                 "title": self.doc_title.get(doc_id, doc_id)}
 
     def span_link(self, doc_id: str, start: int, end: int) -> str:
-        anchor = self.span_anchor.get(doc_id, {}).get((start, end))
-        return "#" + (anchor or self.doc_anchor.get(doc_id, ""))
+        anchor = self.span_anchor.get(doc_id, {}).get((start, end)) or self.doc_anchor.get(doc_id)
+        return f"#{anchor}" if anchor else ""
 
     def first_anchor_in(self, doc_id: str, start: int, end: int) -> str:
         """Link to the first marked span inside ``[start, end)`` (else the document)."""
         inside = [(s, a) for (s, e), a in self.span_anchor.get(doc_id, {}).items()
                   if start <= s and e <= end]
-        return "#" + (min(inside)[1] if inside else self.doc_anchor.get(doc_id, ""))
+        anchor = min(inside)[1] if inside else self.doc_anchor.get(doc_id)
+        return f"#{anchor}" if anchor else ""
 
     # -- the page ----------------------------------------------------------
 
@@ -299,6 +327,7 @@ class _View:
             "overview": [self.overview(e) for e in self.events],
             "charts": self.charts(), "tables": tables,
             "documents": self.documents_by_event(),
+            "n_shown": len(self.docs), "n_compared": self.n_compared,
         }
 
     # -- overview ----------------------------------------------------------
@@ -410,7 +439,7 @@ class _View:
             anchor = self.stance_anchor.get((doc_id, target, voice))
             if anchor:
                 return "#" + anchor
-        return "#" + self.doc_anchor.get(docs[0], "") if docs else ""
+        return self.doc_link(docs[0])["href"] if docs else ""
 
     # -- charts ------------------------------------------------------------
 
@@ -476,7 +505,10 @@ class _View:
             first = contrasting_families(rows, self.by)  # where the groups differ most
             rest = sorted(set(families) - set(first),
                           key=lambda f: (-sum(r["count"] for r in families[f]), f))
-            for family in [*first, *rest]:
+            shown = [*first, *rest]
+            if event != ALL_EVENTS and len(self.events) > 1:
+                shown = shown[:EVENT_FAMILIES]  # every family is in the pooled block
+            for family in shown:
                 frows = families[family]
                 variants = list(dict.fromkeys(r["variant"] for r in sorted(
                     frows, key=lambda r: (-r["authorial"], -r["count"], r["variant"]))))
@@ -508,7 +540,7 @@ class _View:
                             for ex in (r.get("examples") or [])[:HTML_EXAMPLES]]
                 out.append({"family": family, "referent": frows[0]["referent"],
                             "names": names, "lines": lines, "examples": examples})
-            return {"families": out}
+            return {"families": out, "n_families": len(families)}
 
         return self.per_event(build)
 
@@ -731,7 +763,7 @@ class _View:
         if s_start is not None and s_end is not None and not missing(s_start) \
                 and not missing(s_end):
             return self.first_anchor_in(doc_id, int(s_start), int(s_end))
-        return "#" + self.doc_anchor.get(doc_id, "")
+        return self.doc_link(doc_id)["href"]
 
 
 def _group_of(doc: DocumentAnalysis, by: str) -> str:
