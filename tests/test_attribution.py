@@ -232,6 +232,41 @@ def test_abbreviated_month_before_that(attrs) -> None:
     assert a.content == "more suspects would follow"
 
 
+def test_passive_with_a_named_place_as_source(attrs) -> None:
+    text = "A rival document was dismissed in Moscow as an attempt to wreck the process."
+    a = one(attrs(text), "dismiss")
+    assert (a.speaker, a.source_type, a.content) == ("Moscow", "country",
+                                                     "an attempt to wreck the process")
+
+
+def test_characterisation_in_a_writers_appositive_is_its_own_attribution(attrs) -> None:
+    text = ("Starmer boasted that the force stood ready to deploy, a step Moscow has "
+            "repeatedly described as unacceptable.")
+    atts = attrs(text)
+    assert one(atts, "boast").content == "the force stood ready to deploy"
+    assert (one(atts, "describe").speaker, one(atts, "describe").content) == ("Moscow", "unacceptable")
+
+
+def test_subject_with_a_determiner_before_a_relative_clause(attrs) -> None:
+    text = ("The 7th Rapid Response Corps of the Air Assault Forces, which holds the sector, "
+            "said several hundred soldiers had slipped into the city.")
+    a = one(attrs(text), "say")
+    assert a.speaker == "The 7th Rapid Response Corps of the Air Assault Forces"
+    assert a.source_type == "institution"
+
+
+def test_capitalised_name_particle_is_part_of_the_name(attrs) -> None:
+    a = one(attrs('"Belgium cannot be left holding the bill," De Wever told lawmakers.'), "tell")
+    assert a.speaker == "De Wever"
+
+
+def test_coordinated_adjectives_do_not_reach_across_a_comma(attrs) -> None:
+    text = "Troops pushed into Pokrovsk, Ukrainian and Russian officials said on Wednesday."
+    a = one(attrs(text), "say")
+    assert a.speaker == "Ukrainian and Russian officials"
+    assert a.content == "Troops pushed into Pokrovsk"
+
+
 def test_speaker_before_appositives(attrs) -> None:
     text = ("Andrei Yermak, the head of Zelensky's office, who led the delegation, argued "
             "that Kyiv would not give up territory.")

@@ -17,7 +17,7 @@ agreement``, ``claims of fraud``, ``a report on energy``, ``did not say``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -303,7 +303,7 @@ class _Rules:
                     self.text[v.ends[j - 1]:v.starts[j]].strip() == "."
                     and v.base(j - 1) in g.ABBREVIATED_TITLES)):
                 j -= 1
-            if self.is_appositive(j, end):
+            if self.is_appositive(j, end) and not (j <= floor and v.base(j) in g.DETERMINERS):
                 if j <= floor or "," not in v.gap(j):
                     return None
                 end = j - 1
@@ -555,6 +555,8 @@ class _Rules:
             if found is None:
                 return None
             i = found
+            if i >= ceil:
+                return None
             q = v.quote_at(self.start_of(i))
             if q is not None and q.start == self.start_of(i) and not q.scare:
                 return self.finish(q.start, q.end)  # the quoted label is the content
@@ -588,7 +590,7 @@ class _Rules:
         while t < v.n and v.starts[t] < end:
             if t in v.cue_tok:
                 return None
-            if v.base(t) == "as" and t > i:
+            if v.base(t) == "as":
                 return t + 1
             q = v.quote_at(v.starts[t]) if bare else None
             if q is not None and not q.scare and t > 0 and q.start >= v.ends[t - 1]:
@@ -629,11 +631,23 @@ class _Rules:
                 if (b in g.CONTENT_BREAKERS and (b != "and" or self.new_clause(j + 1)
                                                  or self.coordinated_cue(j + 1))) or (
                         j in v.cue_tok) or (b.endswith("ing") and b not in _NOT_PARTICIPLES
-                                            and word[:1].islower()):
+                                            and word[:1].islower()) or (
+                        b in g.DETERMINERS and self.frame_ahead(j)):
                     return self.end_before(m.start(), i)
             elif self.coordinated_cue(j):
                 return self.end_before(m.start(), i)
         return self.end_before(max(v.ends[i], s_end), i)
+
+    def frame_ahead(self, j: int) -> bool:
+        """Whether a reporting verb follows within the phrase from token ``j`` (``, a
+        step Moscow has described as unacceptable``: the writer's own appositive)."""
+        v = self.v
+        for t in range(j + 1, min(v.n, j + 9)):
+            if t in v.cue_tok:
+                return True
+            if not v.joined(t - 1):
+                return False
+        return False
 
     def end_before(self, pos: int, i: int) -> int:
         """End offset of the last token (from token ``i`` on) before ``pos``."""
@@ -722,9 +736,11 @@ class _Rules:
         nxt = cue.last + 1
         joined = nxt < ceil and v.joined(cue.last)
         b_next = v.base(nxt) if joined else ""
-        if b_next == "by":
+        if b_next in ("by", "in"):
+            # was denounced by Kyiv as ...; was dismissed in Moscow as ...
             last = v.np_right(nxt + 1, ceil)
-            if last is None:
+            if last is None or (b_next == "in" and not (
+                    last + 1 < ceil and v.base(last + 1) == "as" and last in v.target)):
                 return None
             speaker = (nxt + 1, last)
             draft = Draft("indirect", cue.start, cue.end, cue.verb, cue.verb_class, speaker, 0, 0)
@@ -788,16 +804,17 @@ class _Rules:
             return drafts
         covered = [(d.content_start, d.content_end) for d in drafts]
         used = {d.quote.start for d in drafts if d.quote is not None}
+        ends = sorted((d.hull(v)[1], n) for n, d in enumerate(drafts))
+        end_offsets = [e for e, _ in ends]
         for q in v.quotes:
             if q.scare or q.start in used or any(cs <= q.content_start < ce for cs, ce in covered):
                 continue
-            prev = None
-            best = -1
-            for d in drafts:
-                end = d.hull(v)[1]
-                if best < end <= q.start:
-                    prev, best = d, end
-            if prev is None or prev.kind != "direct" or prev.speaker is None:
+            k = bisect_right(end_offsets, q.start) - 1
+            if k < 0:
+                continue
+            prev = drafts[ends[k][1]]
+            best = prev.hull(v)[1]  # the record may have grown over an earlier part
+            if prev.kind != "direct" or prev.speaker is None or best > q.start:
                 continue
             between = self.text[best:q.start]
             if "\n\n" in between:

@@ -135,7 +135,8 @@ INSTITUTION_HEADS = frozenset({
     "bureau", "committee", "presidency", "secretariat", "alliance", "union", "company",
     "corporation", "operator", "firm", "group", "organisation", "organization", "institute",
     "centre", "center", "foundation", "party", "coalition", "leadership", "regime", "kremlin",
-    "pentagon", "headquarters", "mission", "force", "forces", "team", "camp", "capitals", "governments",
+    "pentagon", "headquarters", "mission", "force", "forces", "corps", "brigade", "battalion",
+    "regiment", "division", "unit", "units", "team", "camp", "capitals", "governments",
 })
 #: Head nouns and name endings of news media.
 MEDIA_HEADS = frozenset({

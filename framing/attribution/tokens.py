@@ -154,8 +154,10 @@ class TokenView:
 
     def is_cap(self, i: int) -> bool:
         """A capitalised word that can be part of a name (not ``The``, ``On``, ``May``)."""
-        w = self.word(i)
-        return w[:1].isupper() and self.base(i) not in _FUNCTION and self.base(i) not in g.TIME_WORDS
+        if not self.text[self.starts[i]].isupper():
+            return False
+        b = self.base(i)
+        return b not in _FUNCTION and b not in g.TIME_WORDS
 
     def is_plain_lower(self, i: int) -> bool:
         """A lowercase content word (a possible modifier inside a noun phrase)."""
@@ -216,7 +218,7 @@ class TokenView:
             between = self.text[self.ends[k]:self.starts[k + 1]].strip()
             b = self.base(k)
             if between:
-                if between == "," and saw_and and self.is_cap(k):
+                if between == "," and saw_and and self.is_cap(k) and self.is_cap(j):
                     pass  # a list of names: Britain, Germany and France
                 elif between == "." and b in g.ABBREVIATED_TITLES:
                     pass  # Dr. Marcus Lindqvist
@@ -224,8 +226,17 @@ class TokenView:
                     break
             if b in g.DETERMINERS or b in g.POSSESSIVES:
                 start = k
-                break
-            if self.word(k).isdigit():
+                if not (k - 2 >= floor and self.base(k - 1) == "of"
+                        and g.is_source_head(self.base(k - 2))):
+                    break
+                k -= 1  # the Air Assault Forces in: the corps of the Air Assault Forces
+                continue
+            w = self.word(k)
+            if w[:1].isdigit():
+                if not w.isdigit():  # an ordinal or a measure: the 7th corps, 28-point
+                    start = k
+                    k -= 1
+                    continue
                 if self.word(start)[:1].islower():
                     start = k  # two sources, 30 countries
                 break
@@ -251,7 +262,7 @@ class TokenView:
             else:
                 break
             k -= 1
-        while start < j and self.base(start) in _CONNECTORS:
+        while start < j and self.base(start) in _CONNECTORS and self.word(start).islower():
             start += 1
         return start
 
@@ -297,9 +308,10 @@ class TokenView:
                 last = k
                 k += 1
             elif n_lower < max_lower and (self.is_plain_lower(k) or self.word(k)[:1].isdigit() or (
-                    loose and b in g.PREPOSITIONS
-                                                                       and b not in ("by", "that"))):
+                    loose and b in g.PREPOSITIONS and b not in ("by", "that"))):
                 n_lower += 1
+                k += 1
+            elif loose and b in g.DETERMINERS and k > i and self.base(k - 1) in g.PREPOSITIONS:
                 k += 1
             else:
                 break
