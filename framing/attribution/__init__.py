@@ -8,9 +8,10 @@ name, source type, the target it maps to) and the content span.
 
 The rules live in small modules: :mod:`~framing.attribution.grammar`
 (closed-class word lists), :mod:`~framing.attribution.tokens` (the token view
-and noun-phrase rules), :mod:`~framing.attribution.extract` (cues, speakers,
-content) and :mod:`~framing.attribution.speakers` (source types, targets,
-pronoun links).
+and noun-phrase rules), :mod:`~framing.attribution.extract` (cues and
+speakers), :mod:`~framing.attribution.content` (content and kind),
+:mod:`~framing.attribution.drafts` (records under construction) and
+:mod:`~framing.attribution.speakers` (source types, targets, pronoun links).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from framing.attribution import grammar as g
-from framing.attribution.extract import Draft
+from framing.attribution.drafts import Draft
 from framing.attribution.model import Attribution
 from framing.attribution.tokens import TokenView
 
