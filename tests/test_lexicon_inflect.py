@@ -102,3 +102,15 @@ def test_the_irregular_table_has_five_columns_and_150_verbs() -> None:
     assert len({row[0] for row in rows}) == len(rows), "each base form once"
     assert {"say", "tell", "write", "speak", "take", "give", "make", "break", "fight", "lead",
             "steal"} <= set(_irregular())
+
+
+@pytest.mark.parametrize("verb, past", [("insist", "insisted"), ("persist", "persisted"),
+                                         ("resist", "resisted"), ("exist", "existed"),
+                                         ("enlist", "enlisted")])
+def test_verbs_ending_like_a_noun_suffix_are_inflected_as_verbs(verb: str, past: str) -> None:
+    assert past in word_forms(verb)
+
+
+@pytest.mark.parametrize("noun", ["imperialist", "journalist", "activist"])
+def test_ist_nouns_only_take_the_plural(noun: str) -> None:
+    assert word_forms(noun) == (noun + "s",)

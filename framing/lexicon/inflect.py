@@ -48,6 +48,8 @@ _NOUN_SUFFIXES = (
     "tion", "sion", "ment", "ness", "ity", "ism", "ist", "ship", "hood", "ance", "ence", "ing",
     "sis", "man",
 )
+# Verb endings that look like a noun suffix: insist, persist, resist, exist, enlist, twist.
+_VERBS_LIKE_NOUN_SUFFIXES = ("sist", "xist", "wist", "enlist")
 _IRREGULAR_PLURALS = {
     "child": "children", "person": "people", "criterion": "criteria",
     "phenomenon": "phenomena", "foot": "feet", "tooth": "teeth", "mouse": "mice",
@@ -143,7 +145,8 @@ def _is_inflectable(word: str) -> bool:
 
 
 def _is_plural_only(word: str) -> bool:
-    return word[0].isupper() or word.endswith(_NOUN_SUFFIXES)
+    return word[0].isupper() or (word.endswith(_NOUN_SUFFIXES)
+                                 and not word.endswith(_VERBS_LIKE_NOUN_SUFFIXES))
 
 
 def word_forms(word: str, *, verb: bool = True, noun: bool = True) -> tuple[str, ...]:
