@@ -200,13 +200,14 @@ def _mentions(ctx: DocumentContext, categories: dict[str, Category]) -> list[Men
         if m.category_kind == "naming" and m.category in actors and not any(
                 t.start < m.end and m.start < t.end for t, _ in targets):
             targets.append((m, actors[m.category]))
-    mentions = []
-    for m, target in sorted(targets, key=lambda pair: pair[0].start):
-        sentence = int(np.searchsorted(sentence_starts, m.start, side="right")) - 1
-        token = int(np.searchsorted(token_starts, m.start, side="left"))
-        oblique = _OBLIQUE_RE.search(ctx.text, max(0, m.start - 16), m.start) is not None
-        mentions.append(Mention(m.start, m.end, _ancestry(target, categories), sentence, token,
-                                oblique=oblique))
+    targets.sort(key=lambda pair: pair[0].start)
+    starts = np.array([m.start for m, _ in targets], dtype=np.int64)
+    sentences = (np.searchsorted(sentence_starts, starts, side="right") - 1).tolist()
+    tokens = np.searchsorted(token_starts, starts, side="left").tolist()
+    mentions = [
+        Mention(m.start, m.end, _ancestry(target, categories), sentence, token,
+                oblique=_OBLIQUE_RE.search(ctx.text, max(0, m.start - 16), m.start) is not None)
+        for (m, target), sentence, token in zip(targets, sentences, tokens)]
     return mentions + _pronoun_mentions(ctx, mentions, categories)
 
 
@@ -221,14 +222,16 @@ def _pronoun_mentions(ctx: DocumentContext, mentions: list[Mention],
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_sentence[m.sentence].append(m)
+    found_all = list(_PRONOUN_RE.finditer(ctx.text))
+    starts = np.array([f.start() for f in found_all], dtype=np.int64)
+    sentences = (np.searchsorted(seg.sentences[:, 0], starts, side="right") - 1).tolist()
+    tokens = np.searchsorted(seg.tokens[:, 0], starts, side="left").tolist()
     inferred = []
-    for found in _PRONOUN_RE.finditer(ctx.text):
-        start, end = found.span()
-        sentence = int(np.searchsorted(seg.sentences[:, 0], start, side="right")) - 1
+    for found, sentence, token in zip(found_all, sentences, tokens):
         if sentence not in by_sentence:
             continue
+        start, end = found.span()
         wants_person = found.group().lower() in _PERSON_PRONOUNS
-        token = int(np.searchsorted(seg.tokens[:, 0], start, side="left"))
         before = {m.target: m for m in by_sentence[sentence] if m.token < token and not m.inferred
                   and (getattr(categories.get(m.target), "target_type", None) == "person")
                   == wants_person}
@@ -262,6 +265,17 @@ def _is_negated(ctx: DocumentContext, token: int, sentence_first_token: int) -> 
     return False
 
 
+def _majority_voices(ctx: DocumentContext) -> list[str]:
+    """The voice of most word tokens of each sentence (authorial when it has none)."""
+    seg = ctx.segmentation
+    token_starts = seg.tokens[:, 0]
+    sentence_of_token = np.searchsorted(seg.sentences[:, 0], token_starts, side="right") - 1
+    keep = sentence_of_token >= 0
+    counts = np.zeros((len(seg.sentences), len(VOICES)), dtype=np.int64)
+    np.add.at(counts, (sentence_of_token[keep], ctx.voice.codes_at(token_starts)[keep]), 1)
+    return [VOICES[int(row.argmax())] if row.any() else AUTHORIAL for row in counts]
+
+
 def _polar_terms(ctx: DocumentContext, mentions: list[Mention]) -> list[VoicedMatch]:
     """The terms that are stance evidence: loaded matches with a polarity, and
     naming matches with a polarity that overlap a target mention. Where they
@@ -293,37 +307,37 @@ def measure(ctx: DocumentContext) -> StanceResult:
     sentence_starts = seg.sentences[:, 0]
     evidence: list[Evidence] = []
 
-    for vm in _polar_terms(ctx, mentions):
+    polar = _polar_terms(ctx, mentions)
+    term_starts = np.array([vm.match.start for vm in polar], dtype=np.int64)
+    term_sentences = (np.searchsorted(sentence_starts, term_starts, side="right") - 1).tolist()
+    term_tokens = np.searchsorted(token_starts, term_starts, side="left").tolist()
+    first_tokens = np.searchsorted(token_starts, sentence_starts, side="left").tolist()
+    for vm, sentence, token in zip(polar, term_sentences, term_tokens):
         m = vm.match
-        sentence = int(np.searchsorted(sentence_starts, m.start, side="right")) - 1
         candidates = by_sentence.get(sentence, [])
         overlapping = [c for c in candidates if c.start < m.end and m.start < c.end and not c.inferred]
         agents = [c for c in candidates if not c.oblique]
         if not overlapping and not agents:
             continue
-        token = int(np.searchsorted(token_starts, m.start, side="left"))
         if overlapping:
             chosen = overlapping[:1]
         else:
             nearest = min(abs(c.token - token) for c in agents)
             chosen = _coordinated(ctx.text, agents,
                                   [c for c in agents if abs(c.token - token) == nearest])
-        first_token = int(np.searchsorted(token_starts, seg.sentences[sentence, 0], side="left"))
-        negated = _is_negated(ctx, token, first_token)
+        negated = _is_negated(ctx, token, first_tokens[sentence])
         contribution = float(m.polarity) * (NEGATION_FACTOR if negated else 1.0)
         for target in dict.fromkeys(t for c in chosen for t in c.targets):
             evidence.append(Evidence(target, vm.voice, sentence, contribution, "term",
                                      m.start, m.end, m.term, negated))
 
     compound = ctx.result("style").sentence_compound
-    token_voices = ctx.voice.codes_at(token_starts)
-    sentence_of_token = np.searchsorted(sentence_starts, token_starts, side="right") - 1
+    sentence_voice = _majority_voices(ctx)
     for sentence, found in by_sentence.items():
         found = [m for m in found if not m.oblique]
         if len({m.targets[-1] for m in found}) != 1 or abs(compound[sentence]) < SENTIMENT_FLOOR:
             continue
-        codes = token_voices[sentence_of_token == sentence]
-        voice = VOICES[int(np.bincount(codes, minlength=len(VOICES)).argmax())] if len(codes) else AUTHORIAL
+        voice = sentence_voice[sentence]
         s_start, s_end = (int(x) for x in seg.sentences[sentence])
         targets = dict.fromkeys(t for m in found for t in m.targets)
         for target in targets:
