@@ -192,3 +192,27 @@ def test_target_spans_in_jsonl_shape(analyzer) -> None:
     spans = result.spans()
     assert {(s["text"], s["target"]) for s in spans} == {("Putin", "putin"), ("the Kremlin", "russia")}
     assert all(s["kind"] == "target" and result.text[s["start"]:s["end"]] == s["text"] for s in spans)
+
+
+def test_reporting_verb_is_not_evidence_about_its_speaker() -> None:
+    pack = parse_lexicon(PACK + '''
+[[categories]]
+id = "verbs"
+kind = "reporting-verb"
+description = "reporting verbs"
+verb_class = "evaluative"
+terms = ["denounce"]
+
+[[categories]]
+id = "condemnation"
+kind = "loaded"
+description = "condemnation verbs"
+terms = [{ term = "denounce", polarity = -0.6 }]
+''', "stance-test.toml")
+    text = "Putin denounced the sanctions as theft."
+    with_attribution = Analyzer(lexicons=[pack], measures=["stance", "style", "attribution"])
+    result = with_attribution.analyze([Document(id="d", text=text)])[0].results["stance"]
+    assert [e for e in result.evidence if e.term == "denounce"] == []
+    without = Analyzer(lexicons=[pack], measures=["stance", "style"])
+    result = without.analyze([Document(id="d", text=text)])[0].results["stance"]
+    assert [e.target for e in result.evidence if e.term == "denounce"] == ["putin", "russia"]

@@ -3,25 +3,28 @@
 Formula (documented in docs/measures.md, "Stance"):
 
 1. **Mentions.** Every match of a ``target`` lexicon category is a mention of
-   that target and of its ancestors through ``parent`` (``Witkoff`` -> witkoff,
-   us); so is a variant of a ``naming`` family whose category names an
-   ``actor`` target ("the occupiers" -> russia). A third-person pronoun (he, she, him, her, his) counts as a mention of
-   the one person target mentioned before it in the same sentence, when there
-   is exactly one, and it/its to the one non-person target (marked ``inferred``).
+   that target and of its ancestors through ``parent`` (``Witkoff`` ->
+   witkoff, us); so is a variant of a ``naming`` family whose category names
+   an ``actor`` target ("the occupiers" -> russia). A third-person pronoun
+   (he, she, him, her, his) counts as a mention of the one person target
+   mentioned before it in the same sentence, when there is exactly one, and
+   it/its to the one non-person target (marked ``inferred``).
 2. **Term evidence.** A mention right after a preposition ("strikes on
    Ukraine", "killed in Kyiv") is a place or patient, not the one evaluated:
    only a term overlapping it gives it evidence. A ``loaded`` match with a
-   polarity, in a sentence that mentions a target, contributes its polarity
-   to the mention it overlaps,
-   else to the nearest mention in tokens (all of them on a tie) and to the
-   mentions coordinated with it in a list ("European imperialists, including
-   Britain"; "Britain, France and Germany"). A ``naming`` variant's polarity is about its referent, so it is
-   evidence only about a target it names itself ("Kiev regime", "US
-   imperialism"). Where such terms overlap ("US imperialism" and
-   "imperialism"), the longest is the evidence. A negator (not, no, never,
-   without, ...) up to :data:`NEGATION_WINDOW` tokens before the term
-   multiplies the contribution by :data:`NEGATION_FACTOR` ("not a disaster"
-   is mildly positive). The contribution takes the voice of the term.
+   polarity, in a sentence that mentions a target, contributes its polarity to
+   the mention it overlaps, else to the nearest mention in tokens (all of them
+   on a tie) and to the mentions coordinated with it in a list ("European
+   imperialists, including Britain"; "Britain, France and Germany"). A
+   ``naming`` variant's polarity is about its referent, so it is evidence only
+   about a target it names itself ("Kiev regime", "US imperialism"). Where
+   such terms overlap ("US imperialism" and "imperialism"), the longest is the
+   evidence. A loaded verb that cues an attribution ("Zelensky denounced the
+   raids") evaluates what is reported, not the speaker, and is not evidence. A
+   negator (not, no, never, without, ...) up to :data:`NEGATION_WINDOW` tokens
+   before the term multiplies the contribution by :data:`NEGATION_FACTOR`
+   ("not a disaster" is mildly positive). The contribution takes the voice of
+   the term.
 3. **Sentence sentiment.** When every mention of a sentence belongs to one
    target family (one root target), the sentence's VADER compound times
    :data:`SENTIMENT_WEIGHT` is added for that family, in the voice of most of
@@ -276,6 +279,15 @@ def _majority_voices(ctx: DocumentContext) -> list[str]:
     return [VOICES[int(row.argmax())] if row.any() else AUTHORIAL for row in counts]
 
 
+def _cue_spans(ctx: DocumentContext) -> set[tuple[int, int]]:
+    """Spans of reporting verbs that cue an attribution ("Zelensky denounced the
+    raids"): the verb evaluates what is reported, not its speaker, so it is not
+    stance evidence about the target next to it."""
+    if "attribution" not in ctx.measures:
+        return set()
+    return {(a.cue_start, a.cue_end) for a in ctx.result("attribution").attributions}
+
+
 def _polar_terms(ctx: DocumentContext, mentions: list[Mention]) -> list[VoicedMatch]:
     """The terms that are stance evidence: loaded matches with a polarity, and
     naming matches with a polarity that overlap a target mention. Where they
@@ -284,9 +296,11 @@ def _polar_terms(ctx: DocumentContext, mentions: list[Mention]) -> list[VoicedMa
     def names_a_target(m: Match) -> bool:
         return any(c.start < m.end and m.start < c.end and not c.inferred for c in mentions)
 
+    cues = _cue_spans(ctx)
     polar = [vm for vm in voiced_matches(ctx, "naming") if vm.match.polarity
              and names_a_target(vm.match)]
-    polar += [vm for vm in voiced_matches(ctx, "loaded") if vm.match.polarity]
+    polar += [vm for vm in voiced_matches(ctx, "loaded") if vm.match.polarity
+              and (vm.match.start, vm.match.end) not in cues]
     polar.sort(key=lambda vm: (-(vm.match.end - vm.match.start), vm.match.start))
     kept: list[VoicedMatch] = []
     for vm in polar:
