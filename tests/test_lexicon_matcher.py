@@ -368,7 +368,8 @@ def test_an_exclude_phrase_covering_the_match_drops_it(matcher: Matcher, text: s
     assert found(matcher, text, "loaded") == []
 
 
-@pytest.mark.parametrize("text", ["The war went on.", "words of war", "a cold, long war"])
+@pytest.mark.parametrize("text", ["The war went on.", "words of war", "a cold, long war",
+                                  "a cold ‘war’ of nerves", "the ‘cold’ war"])
 def test_a_match_outside_its_exclude_phrases_stands(matcher: Matcher, text: str) -> None:
     assert found(matcher, text, "loaded") == [("war", "war")]
 

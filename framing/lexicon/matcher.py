@@ -181,6 +181,9 @@ def _key(part: str) -> tuple[str, str]:
     return surface.lower(), surface
 
 
+_QUOTE_MARKS_RE = re.compile("[\"'“”‘’«»„‹›]")
+
+
 def _gap(text: str) -> str:
     """The punctuation of a gap between words (spaces, hyphens, dashes and quotes ignored)."""
     return _GAP_IGNORED_RE.sub("", text)
@@ -307,17 +310,27 @@ class _Text:
         return True
 
     def excluded(self, i: int, j: int, excludes: _Excludes) -> bool:
-        """An exclude phrase occurs over parts i..j."""
+        """An exclude phrase occurs over parts i..j, its words not split by a quotation mark.
+
+        A quotation mark inside the phrase singles a word out (the ‘peace’
+        plan): the phrase is then not the routine compound it excludes.
+        """
         words, n = self.words, len(self.words)
         near = excludes.words
         if (i == 0 or words[i - 1] not in near) and (j + 1 == n or words[j + 1] not in near):
             # a phrase longer than the match would hold a neighbouring word
-            return tuple(words[i:j + 1]) in excludes.by_size.get(j - i + 1, ())
+            return (tuple(words[i:j + 1]) in excludes.by_size.get(j - i + 1, ())
+                    and self.unquoted(i, j))
         for size, phrases in excludes.by_size.items():
             for a in range(max(0, j - size + 1), min(i, n - size) + 1):
-                if tuple(words[a:a + size]) in phrases:
+                if tuple(words[a:a + size]) in phrases and self.unquoted(a, a + size - 1):
                     return True
         return False
+
+    def unquoted(self, i: int, j: int) -> bool:
+        """No quotation mark between parts i..j."""
+        return not any(_QUOTE_MARKS_RE.search(self.text, self.raw_ends.get(k, self.ends[k]),
+                                              self.starts[k + 1]) for k in range(i, j))
 
 
 LexiconLike = Lexicon | LexiconSet | Iterable[Lexicon]
