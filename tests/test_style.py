@@ -166,6 +166,25 @@ def test_readability_equals_textstat_on_edge_cases(textstat, text):
     assert_equals_textstat(textstat, text)
 
 
+TEXTSTAT_CHARS = st.sampled_from([
+    "a", "Z", "t", "s", "ve", "ll", "re", "'", "\u2019", ".", "!", "?", "-", "_", ",", '"', " ", "\n",
+    "\t", "\u00a0", "\u2003", "\u00e9", "\u0130", "\u03a3", "\u0307", "\u00b2", "\u0663", "\u2014",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(TEXTSTAT_CHARS, max_size=40).map("".join))
+def test_readability_shortcuts_count_as_textstat_lists_words(text):
+    """Sentences with three words and letters are counted without re-listing words."""
+    import re
+
+    from framing.measures.style import _TEXTSTAT_SENTENCE_RE, _has_three_words, _words
+
+    for chunk in _TEXTSTAT_SENTENCE_RE.findall(text):
+        assert _has_three_words(chunk) == (len(_words(chunk)) > 2)
+    assert readability_counts(text).letters == len(re.sub(r"\W+", "", text))
+
+
 def test_readability_is_none_without_words():
     """A text with no words has no readability scores (textstat gives placeholders)."""
     assert readability("— … —") == dict.fromkeys(READABILITY_INDICES)

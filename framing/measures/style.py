@@ -54,6 +54,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -92,14 +93,23 @@ READABILITY_INDICES: tuple[str, ...] = (
 # An apostrophe not followed by a contraction ending is punctuation.
 _NONCONTRACTION_APOSTROPHE_RE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION_RE = re.compile(r"[^\w\s\']")
-_NON_LETTER_RE = re.compile(r"\W+")
 _TEXTSTAT_SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*")
+# A whitespace-separated token holding a word character. These tokens are
+# exactly the words of _words: its deletions never touch whitespace (regex \s
+# and str.split agree on every code point), keep every word character, and keep
+# an apostrophe only before a letter of the same token.
+_WORD_TOKEN_RE = re.compile(r"[^\w\s]*\w\S*")
 
 
 def _words(text: str) -> list[str]:
     """textstat's ``list_words``: punctuation (hyphens too) removed, apostrophes of
     contractions kept, split on whitespace."""
     return _PUNCTUATION_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text)).split()
+
+
+def _has_three_words(chunk: str) -> bool:
+    """``len(_words(chunk)) > 2``, stopping at the third word."""
+    return next(islice(_WORD_TOKEN_RE.finditer(chunk), 2, None), None) is not None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -177,7 +187,7 @@ def readability_counts(text: str) -> ReadabilityCounts:
     n_sentences = 0
     if text:
         chunks = _TEXTSTAT_SENTENCE_RE.findall(text)
-        n_sentences = max(1, sum(1 for chunk in chunks if len(_words(chunk)) > 2))
+        n_sentences = max(1, sum(map(_has_three_words, chunks)))
     cmu = resources.syllable_counts()
     easy = resources.easy_words()
     syllables = polysyllables = hard = unfamiliar = 0
@@ -192,7 +202,10 @@ def readability_counts(text: str) -> ReadabilityCounts:
             unfamiliar += k
             if n >= 3:
                 hard += k
-    letters = len(_NON_LETTER_RE.sub("", text))
+    # textstat's letters are the word characters of the text; the words hold
+    # all of them and, besides, only the apostrophes of contractions.
+    joined = "".join(words)
+    letters = len(joined) - joined.count("'")
     return ReadabilityCounts(words=len(words), sentences=n_sentences, syllables=syllables,
                              letters=letters, polysyllables=polysyllables, hard_words=hard,
                              unfamiliar_words=unfamiliar)
