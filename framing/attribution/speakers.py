@@ -180,7 +180,8 @@ def classify(v: TokenView, first: int, last: int, target_types: Mapping[str, str
         normalized = normalized[:-2]
     if plural:
         number = "group"
-    elif source_type in ("person", "official-role", "anonymous") and hb in g.ROLE_NOUNS | {""} or (
+    elif source_type in ("person", "official-role", "anonymous") and (
+            hb in g.ROLE_NOUNS or hb == "") or (
             source_type == "person"):
         number = "person"
     else:
