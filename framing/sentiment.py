@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 import string
 from collections.abc import Mapping
 from functools import lru_cache
@@ -62,9 +63,20 @@ class VaderScorer:
         # vaderSentiment tests one character at a time, so only one-character
         # keys can ever match.
         self._emoji_chars = frozenset(k for k in emojis if len(k) == 1)
+        # A quick test of a whole text first: a regex class of the emoji of the
+        # BMP and of every character beyond it (a superset) is matched as a
+        # bitmap, about five times faster than testing each character in a set.
+        bmp = sorted(c for c in self._emoji_chars if ord(c) < 0x10000)
+        self._emoji_hint = re.compile("[%s\U00010000-\U0010ffff]" % "".join(map(re.escape, bmp)))
         self._booster = dict(vs.BOOSTER_DICT)
+        # Words with a valence of their own: the lexicon's, booster words excepted.
+        self._scored = frozenset(self._lexicon.keys() - self._booster.keys())
         self._negate = frozenset(vs.NEGATE)
         self._special = dict(vs.SPECIAL_CASES)
+        # The words of the multi-word idioms and boosters ("kiss of death",
+        # "kind of"): an n-gram without one of them matches neither.
+        self._idiom_words = frozenset(
+            word for key in (*self._special, *self._booster) if " " in key for word in key.split())
         self._n_scalar = vs.N_SCALAR
         self._c_incr = vs.C_INCR
 
@@ -108,6 +120,9 @@ class VaderScorer:
         return valence
 
     def _special_idioms_check(self, valence: float, lowers: list[str], i: int) -> float:
+        # Every n-gram tested below holds lowers[i] or lowers[i - 2].
+        if lowers[i] not in self._idiom_words and lowers[i - 2] not in self._idiom_words:
+            return valence
         special = self._special
         onezero = f"{lowers[i - 1]} {lowers[i]}"
         twoonezero = f"{lowers[i - 2]} {lowers[i - 1]} {lowers[i]}"
@@ -206,7 +221,26 @@ class VaderScorer:
         All four are 0.0 for a text without words; a text without sentiment
         words scores ``(0.0, 0.0, 0.0, 1.0)``.
         """
-        if not self._emoji_chars.isdisjoint(text):
+        return self._score(text, self._may_hold_emoji(text))
+
+    def score_spans(self, text: str, spans: np.ndarray) -> np.ndarray:
+        """Scores of each ``[start, end)`` span of ``text`` (sentences, typically).
+
+        Returns
+        -------
+        numpy.ndarray
+            ``(n, 4)`` float array: compound, pos, neg, neu per span.
+        """
+        emoji = self._may_hold_emoji(text)
+        rows = [self._score(text[start:end], emoji)
+                for start, end in np.asarray(spans).reshape(-1, 2).tolist()]
+        return np.array(rows, dtype=np.float64).reshape(-1, 4)
+
+    def _may_hold_emoji(self, text: str) -> bool:
+        return self._emoji_hint.search(text) is not None
+
+    def _score(self, text: str, may_hold_emoji: bool) -> tuple[float, float, float, float]:
+        if may_hold_emoji and not self._emoji_chars.isdisjoint(text):
             text = self._replace_emojis(text)
         text = text.strip()
         punctuation = string.punctuation
@@ -218,11 +252,10 @@ class VaderScorer:
         if not n:
             return 0.0, 0.0, 0.0, 0.0
         lowers = [w.lower() for w in words]
-        lexicon = self._lexicon
-        booster = self._booster
         # Only words of the lexicon get a valence (booster words and the
         # "kind" of "kind of" excepted); every other word scores 0.
-        hits = [i for i, lower in enumerate(lowers) if lower in lexicon and lower not in booster
+        scored = self._scored
+        hits = [i for i, lower in enumerate(lowers) if lower in scored
                 and not (lower == "kind" and i < n - 1 and lowers[i + 1] == "of")]
         if not hits:
             return 0.0, 0.0, 0.0, 1.0
@@ -269,19 +302,6 @@ class VaderScorer:
         total = pos_sum + math.fabs(neg_sum) + neu_count
         return (compound, math.fabs(pos_sum / total), math.fabs(neg_sum / total),
                 math.fabs(neu_count / total))
-
-    def score_spans(self, text: str, spans: np.ndarray) -> np.ndarray:
-        """Scores of each ``[start, end)`` span of ``text`` (sentences, typically).
-
-        Returns
-        -------
-        numpy.ndarray
-            ``(n, 4)`` float array: compound, pos, neg, neu per span.
-        """
-        out = np.zeros((len(spans), 4), dtype=np.float64)
-        for k, (start, end) in enumerate(np.asarray(spans).reshape(-1, 2).tolist()):
-            out[k] = self.score(text[start:end])
-        return out
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from functools import lru_cache
 
@@ -176,8 +177,6 @@ TEXTSTAT_CHARS = st.sampled_from([
 @given(st.lists(TEXTSTAT_CHARS, max_size=40).map("".join))
 def test_readability_shortcuts_count_as_textstat_lists_words(text):
     """Sentences with three words and letters are counted without re-listing words."""
-    import re
-
     from framing.measures.style import _TEXTSTAT_SENTENCE_RE, _has_three_words, _words
 
     for chunk in _TEXTSTAT_SENTENCE_RE.findall(text):
@@ -231,6 +230,21 @@ def test_sentence_sentiment_equals_vadersentiment_per_sentence():
         assert round(result.sentence_pos[k], 3) == expected["pos"]
         assert round(result.sentence_neg[k], 3) == expected["neg"]
         assert round(result.sentence_neu[k], 3) == expected["neu"]
+
+
+@pytest.mark.parametrize("text", [
+    "No emoji at all. Plain news text, with \u201ccurly\u201d quotes \u2014 and \u20ac100m.",
+    "Great news \U0001f601 today. Sad \U0001f494 tomorrow. Nothing here.",
+    "Marks \u00a9 and \u00ae and \u263a count. An astral letter \U0001d400 is no emoji. Fine.",
+])
+def test_sentence_scores_with_and_without_emoji_equal_vadersentiment(text):
+    """Emoji (in and beyond the BMP) are replaced per sentence, as vaderSentiment does."""
+    sentences = np.array([[m.start(), m.end()] for m in re.finditer(r"[^.]+\.", text)])
+    scores = vader_scorer().score_spans(text, sentences)
+    for (start, end), row in zip(sentences.tolist(), scores.tolist()):
+        expected = vader_analyzer().polarity_scores(text[start:end])
+        assert (round(row[0], 4), round(row[1], 3), round(row[2], 3), round(row[3], 3)) == (
+            expected["compound"], expected["pos"], expected["neg"], expected["neu"])
 
 
 def test_document_sentiment_aggregates_sentence_scores():
