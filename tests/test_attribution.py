@@ -122,10 +122,10 @@ def test_a_finished_quotation_is_not_the_next_speakers(attrs) -> None:
 
 
 def test_characterisation_in_quotation_marks(attrs) -> None:
-    text = "Russia rejected it, with Putin’s foreign policy aide describing it as ‘unconstructive’."
+    text = "Moscow dismissed the draft, with Putin’s senior foreign policy aide describing it as ‘unhelpful’."
     a = one(attrs(text), "describe")
-    assert (a.kind, a.content) == ("partial", "unconstructive")
-    assert a.speaker == "Putin’s foreign policy aide"
+    assert (a.kind, a.content) == ("partial", "unhelpful")
+    assert a.speaker == "Putin’s senior foreign policy aide"
     assert (a.source_type, a.target) == ("official-role", "russia")
 
 
@@ -158,9 +158,9 @@ def test_said_with_and_without_that(attrs, text) -> None:
 
 
 def test_distancing_verb(attrs) -> None:
-    a = one(attrs("Witkoff claims they approach Article-5-level protection, yet doubts remain."), "claim")
+    a = one(attrs("Witkoff claims they match NATO-style protection, though critics doubt it."), "claim")
     assert (a.verb_class, a.speaker, a.target) == ("distancing", "Witkoff", "us")
-    assert a.content == "they approach Article-5-level protection"
+    assert a.content == "they match NATO-style protection"
 
 
 def test_denounced_as(attrs) -> None:
@@ -192,8 +192,8 @@ def test_according_to(attrs, text, speaker, content_) -> None:
 
 
 @pytest.mark.parametrize("text, verb", [
-    ("The Kremlin remained on hold, stating they had not yet seen the text.", "state"),
-    ("Trump held talks with Xi, noting that they had discussed Ukraine.", "note"),
+    ("The Kremlin stayed silent, stating they had received no revised draft.", "state"),
+    ("Trump spoke with Xi by phone, noting that they had covered trade and energy.", "note"),
 ])
 def test_participle_takes_the_clause_subject(attrs, text, verb) -> None:
     a = one(attrs(text), verb)
@@ -316,7 +316,7 @@ def test_agentless_passives(attrs, text, content_) -> None:
      "Two sources familiar with the talks"),
     ("A senior official said the meeting went ahead.", "A senior official"),
     ("Diplomats said the meeting went ahead.", "Diplomats"),
-    ("European and Ukrainian officials describe the guarantees as weak.",
+    ("European and Ukrainian officials describe the assurances as vague.",
      "European and Ukrainian officials"),
     ("Analysts in Moscow say the same is true of refineries.", "Analysts in Moscow"),
 ])
@@ -356,8 +356,8 @@ def test_source_type_and_target(attrs, text, source_type, target) -> None:
 
 
 def test_he_is_linked_to_the_person_named_before(attrs) -> None:
-    text = ("Negotiations stalled as Putin hardened his position after the summit. "
-            "There, he claimed the crisis was caused by the West.")
+    text = ("Talks froze after Putin toughened his stance at a regional forum. "
+            "There, he claimed the war had been provoked by NATO.")
     a = one(attrs(text), "claim")
     assert a.speaker == "he" and a.speaker_inferred
     assert a.speaker_normalized == "Putin" and a.target == "russia"
@@ -365,8 +365,8 @@ def test_he_is_linked_to_the_person_named_before(attrs) -> None:
 
 
 def test_they_is_linked_to_a_group_speaker(attrs) -> None:
-    text = ("European governments claimed the plan threatened their security, though they later "
-            "said they were in productive talks.")
+    text = ("European governments claimed the draft endangered their defence, though they later "
+            "said the talks were constructive.")
     a = one(attrs(text), "say")
     assert a.speaker == "they" and a.speaker_inferred
     assert a.speaker_normalized == "European governments"
