@@ -129,6 +129,11 @@ class DocumentAnalysis:
 
     def tables(self) -> dict[str, list[dict[str, Any]]]:
         """Rows of every measure's tables, each row keyed by this document."""
+        return self._table_rows
+
+    @cached_property
+    def _table_rows(self) -> dict[str, list[dict[str, Any]]]:
+        # Built once: Analysis.table(name) asks every document once per table.
         key = {"document": self.id, "outlet": self.outlet, "event": self.event}
         out: dict[str, list[dict[str, Any]]] = {}
         for result in self.results.values():

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from framing.attribution import KINDS, SOURCE_TYPES, Attribution, extract_attributions, target_types
+from framing.lexicon.model import VERB_CLASSES
 
 if TYPE_CHECKING:
     from framing.analysis import DocumentContext
 
 __all__ = ["AttributionResult", "measure"]
 
-VERB_CLASSES: tuple[str, ...] = ("neutral", "distancing", "endorsing", "evaluative")
 #: How many speakers ``to_json()`` lists under ``top_speakers``.
 TOP_SPEAKERS = 5
 
